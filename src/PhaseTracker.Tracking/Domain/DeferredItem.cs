@@ -1,0 +1,69 @@
+namespace PhaseTracker.Domain;
+
+/// <summary>Work deferred from one phase to the next, as the document's "### N. Title" section holds it.</summary>
+public class DeferredItem
+{
+    public int Id { get; set; }
+    public int PhaseId { get; set; }
+    public Phase? Phase { get; set; }
+
+    /// <summary>The item's number within its phase ("### 3. Load Testing Suite").</summary>
+    public int Number { get; set; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>The file the item is about, without the code span's backticks.</summary>
+    public string? FilePath { get; set; }
+
+    /// <summary>The status as written: emoji, bold label and note ("🟡 **Left Untouched** (local edits exist)").</summary>
+    public string? StatusEmoji { get; set; }
+    public string? StatusLabel { get; set; }
+    public string? StatusNote { get; set; }
+
+    public bool IsComplete { get; set; }
+
+    public List<string> WhyDeferred { get; set; } = [];
+    public List<string> Done { get; set; } = [];
+    public List<string> Missing { get; set; } = [];
+    public List<PlanStep> Plan { get; set; } = [];
+
+    /// <summary>Estimated effort in hours; null where the document gives none or none that reads as a number.</summary>
+    public double? EffortHours { get; set; }
+
+    /// <summary>0 to 3 for P0 (most urgent) to P3; null where the document gives none that reads.</summary>
+    public int? Priority { get; set; }
+
+    /// <summary>The word after the priority ("Medium" in "P2 (Medium)").</summary>
+    public string? PriorityLabel { get; set; }
+
+    /// <summary>The impact, which the document keeps in the priority matrix ("Critical", "High").</summary>
+    public string? Impact { get; set; }
+
+    public string? Owner { get; set; }
+    public string? TrackingIssue { get; set; }
+
+    /// <summary>The completion date as the document writes it ("November 14, 2025").</summary>
+    public string? CompletedOn { get; set; }
+
+    public string? PullRequest { get; set; }
+
+    /// <summary>The item's section as last imported or exported; the writer patches it field by field.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>A hash of the values <see cref="Source"/> holds, so an unchanged item is written without parsing.</summary>
+    public string SourceFingerprint { get; set; } = "";
+
+    /// <summary>The line of the item's heading in the document it came from.</summary>
+    public int Line { get; set; }
+}
+
+/// <summary>A step of an item's plan, with one level of sub-steps.</summary>
+public sealed record PlanStep(string Text, List<string> SubSteps)
+{
+    public PlanStep(string text) : this(text, []) { }
+
+    public bool Equals(PlanStep? other) =>
+        other is not null && Text == other.Text && SubSteps.SequenceEqual(other.SubSteps);
+
+    public override int GetHashCode() => HashCode.Combine(Text, SubSteps.Count);
+}
