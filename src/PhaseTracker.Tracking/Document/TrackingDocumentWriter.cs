@@ -1,10 +1,191 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using PhaseTracker.Domain;
 
 namespace PhaseTracker.Tracking;
 
-public static class TrackingDocumentWriter
+/// <summary>
+/// Writes a phase's tracking document by walking its layout: text the importer kept goes out as it
+/// came in, and each record goes out as its source, patched only where its values changed. So a
+/// document read and written with no edit comes back byte for byte, and an edit shows up in a diff
+/// as only the lines it touched.
+/// </summary>
+public static partial class TrackingDocumentWriter
 {
     /// <summary>Writes the phase's document; byte-identical to what was read when nothing changed.</summary>
-    public static string Write(Phase phase, IReadOnlyCollection<DecisionRecord> decisionRecords) =>
-        throw new NotImplementedException();
+    /// <param name="phase">The phase, with its items, matrix rows and roadmap weeks loaded.</param>
+    /// <param name="decisionRecords">The decision records the phase's document carries.</param>
+    /// <param name="hoursPerDay">How many hours make a developer-day in the totals.</param>
+    public static string Write(Phase phase, IReadOnlyCollection<DecisionRecord> decisionRecords, double hoursPerDay = 8)
+    {
+        var layout = phase.Layout.Count > 0 ? phase.Layout : NewLayout(phase);
+        var newLine = layout.Where(s => s.Kind == SegmentKind.Raw && s.Text is not null)
+            .Select(s => s.Text!.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : s.Text.Contains('\n', StringComparison.Ordinal) ? "\n" : null)
+            .FirstOrDefault(n => n is not null) ?? "\n";
+
+        var items = phase.Items.ToDictionary(i => i.Number);
+        var rows = phase.MatrixRows.ToDictionary(r => r.Ordinal);
+        var weeks = phase.RoadmapWeeks.ToDictionary(w => w.Number);
+        var records = decisionRecords.ToDictionary(r => r.Number);
+        var placedItems = layout.Where(s => s.Kind == SegmentKind.Item).Select(s => s.Number).ToHashSet();
+        var placedRecords = layout.Where(s => s.Kind == SegmentKind.DecisionRecord).Select(s => s.Number).ToHashSet();
+        var columns = layout.FirstOrDefault(s => s.Kind == SegmentKind.MatrixEnd)?.Text?.Split('|') ?? [];
+
+        var builder = new StringBuilder(phase.Items.Sum(i => i.Source.Length) + 4096);
+        foreach (var segment in layout)
+        {
+            switch (segment.Kind)
+            {
+                case SegmentKind.Raw:
+                    builder.Append(segment.Text);
+                    break;
+                case SegmentKind.Field:
+                    builder.Append(FieldValue(phase, segment, hoursPerDay));
+                    break;
+                case SegmentKind.Item:
+                    if (items.TryGetValue(segment.Number, out var item))
+                    {
+                        builder.Append(ItemWriter.Write(item, phase.Number, newLine));
+                    }
+
+                    break;
+                case SegmentKind.ItemsEnd:
+                    foreach (var added in phase.Items.Where(i => !placedItems.Contains(i.Number)).OrderBy(i => i.Number))
+                    {
+                        builder.Append(ItemWriter.New(added, phase.Number, newLine));
+                    }
+
+                    break;
+                case SegmentKind.MatrixRow:
+                    if (rows.TryGetValue(segment.Number, out var row))
+                    {
+                        if (row.ItemNumber is not { } number)
+                        {
+                            builder.Append(row.Source);
+                        }
+                        else if (items.TryGetValue(number, out var rowItem))
+                        {
+                            builder.Append(MatrixRowWriter.Write(row, rowItem, columns, phase.Number));
+                        }
+                    }
+
+                    break;
+                case SegmentKind.MatrixEnd:
+                    if (columns.Length > 0)
+                    {
+                        if (builder.Length > 0 && builder[^1] != '\n' && phase.Items.Any(i => !placedItems.Contains(i.Number)))
+                        {
+                            builder.Append(newLine);
+                        }
+
+                        foreach (var added in phase.Items.Where(i => !placedItems.Contains(i.Number)).OrderBy(i => i.Number))
+                        {
+                            builder.Append(MatrixRowWriter.New(added, columns, phase.Number, newLine));
+                        }
+                    }
+
+                    break;
+                case SegmentKind.RoadmapWeek:
+                    if (weeks.TryGetValue(segment.Number, out var week))
+                    {
+                        builder.Append(RoadmapWeekWriter.Write(week, newLine));
+                    }
+
+                    break;
+                case SegmentKind.DecisionRecord:
+                    if (records.TryGetValue(segment.Number, out var record))
+                    {
+                        builder.Append(DecisionRecordWriter.Write(record, newLine));
+                    }
+
+                    break;
+                case SegmentKind.DecisionRecordsEnd:
+                    foreach (var added in decisionRecords.Where(r => !placedRecords.Contains(r.Number)).OrderBy(r => r.Number))
+                    {
+                        builder.Append(DecisionRecordWriter.New(added, newLine));
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string FieldValue(Phase phase, LayoutSegment segment, double hoursPerDay) => segment.Key switch
+    {
+        PhaseField.Title => phase.Title,
+        PhaseField.Purpose => phase.Purpose ?? "",
+        PhaseField.Status => phase.StatusLine ?? "",
+        PhaseField.Timeline => phase.Timeline ?? "",
+        PhaseField.LastUpdated => phase.LastUpdated ?? "",
+        PhaseField.Version => phase.Version ?? "",
+        PhaseField.FooterStatus => phase.FooterStatus ?? "",
+        PhaseField.Total => segment.Tracked ? Total(segment.Text ?? "", phase.Items.Sum(i => i.EffortHours ?? 0), hoursPerDay) : segment.Text ?? "",
+        _ => segment.Text ?? "",
+    };
+
+    /// <summary>Rewrites the numbers of "25 hours (~3.1 developer-days)" where they no longer add up.</summary>
+    internal static string Total(string written, double hours, double hoursPerDay)
+    {
+        if (Values.ReadHours(written) == hours)
+        {
+            return written;
+        }
+
+        var numbers = NumberPattern().Matches(written);
+        if (numbers.Count == 0)
+        {
+            return written;
+        }
+
+        var builder = new StringBuilder(written);
+        for (var i = Math.Min(numbers.Count, 2) - 1; i >= 0; i--)
+        {
+            var match = numbers[i];
+            var decimals = match.Value.Contains('.', StringComparison.Ordinal) ? match.Value.Length - match.Value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+            var replacement = i == 0
+                ? Values.FormatNumber(hours)
+                : (hours / hoursPerDay).ToString("F" + Math.Max(decimals, 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            builder.Remove(match.Index, match.Length).Insert(match.Index, replacement);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The layout of a phase that never came from a document: the seed document's shape.</summary>
+    private static List<LayoutSegment> NewLayout(Phase phase)
+    {
+        const string nl = "\n";
+        return
+        [
+            LayoutSegment.Raw("# "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Title },
+            LayoutSegment.Raw($"{nl}{nl}## Overview{nl}{nl}**Purpose:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Purpose },
+            LayoutSegment.Raw($"{nl}{nl}**Status:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Status },
+            LayoutSegment.Raw($"{nl}{nl}**Timeline:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Timeline },
+            LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}## Deferred Items from Phase {phase.Number - 1}{nl}{nl}"),
+            new LayoutSegment { Kind = SegmentKind.ItemsEnd },
+            LayoutSegment.Raw($"## Phase {phase.Number} Priority Matrix{nl}{nl}| Item | Priority | Effort | Impact | Phase | Owner |{nl}|------|----------|--------|--------|-------|-------|{nl}"),
+            new LayoutSegment { Kind = SegmentKind.MatrixEnd, Text = "item|priority|effort|impact|phase|owner" },
+            LayoutSegment.Raw($"{nl}**Total Phase {phase.Number} Effort:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Total, Tracked = true, Text = "0 hours (~0.0 developer-days)" },
+            LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}## Architecture Decision Records (ADRs){nl}{nl}"),
+            new LayoutSegment { Kind = SegmentKind.DecisionRecordsEnd },
+            LayoutSegment.Raw($"**Last Updated:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.LastUpdated },
+            LayoutSegment.Raw($"  {nl}**Version:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Version },
+            LayoutSegment.Raw($"  {nl}**Status:** "),
+            new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.FooterStatus },
+            LayoutSegment.Raw(nl),
+        ];
+    }
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    private static partial Regex NumberPattern();
 }

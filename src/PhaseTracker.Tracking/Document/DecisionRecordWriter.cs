@@ -1,0 +1,130 @@
+using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using PhaseTracker.Domain;
+
+namespace PhaseTracker.Tracking;
+
+/// <summary>Writes an ADR's section: its source as it was, patched where a value changed.</summary>
+internal static class DecisionRecordWriter
+{
+    public static string Write(DecisionRecord record, string newLine)
+    {
+        if (record.Source.Length == 0)
+        {
+            return New(record, newLine);
+        }
+
+        if (record.SourceFingerprint == Fingerprint.Of(record))
+        {
+            return record.Source;
+        }
+
+        var source = new SourceText(record.Source);
+        var blocks = Markdown.Parse(source.Text, TrackingDocumentReader.Pipeline).ToList();
+        var heading = blocks.OfType<HeadingBlock>().FirstOrDefault();
+        if (heading is null || DecisionRecordSection.ReadHeading(source, heading) is not { } head)
+        {
+            return New(record, newLine);
+        }
+
+        var body = blocks.SkipWhile(b => b != heading).Skip(1).ToList();
+        var section = DecisionRecordSection.Read(source, heading, body);
+        var old = section.Record;
+        var edits = new TextEdits(source);
+        edits.Replace(head.TitleStart, head.TitleEnd, record.Title);
+
+        var fields = section.Fields.GroupBy(f => DecisionRecordSection.Kind(f.Key)).ToDictionary(g => g.Key, g => g.First());
+        Field? FieldOf(RecordField kind) => fields.GetValueOrDefault(kind);
+        var patcher = new FieldPatcher(edits, body);
+
+        if (old.Date != record.Date)
+        {
+            patcher.Scalar(FieldOf(RecordField.Date), record.Date, "Date");
+        }
+
+        if (old.Status != record.Status)
+        {
+            patcher.Scalar(FieldOf(RecordField.Status), record.Status, "Status");
+        }
+
+        if (old.Supersedes != record.Supersedes)
+        {
+            patcher.Scalar(FieldOf(RecordField.Supersedes), record.Supersedes is { } s ? Values.AdrName(s) : null, "Supersedes");
+        }
+
+        // "Status: Superseded by ADR-005" already says it; a separate field is only kept up where it exists or is needed.
+        if (old.SupersededBy != record.SupersededBy && !(record.Status ?? "").Contains("superseded", StringComparison.OrdinalIgnoreCase))
+        {
+            patcher.Scalar(FieldOf(RecordField.SupersededBy), record.SupersededBy is { } s ? Values.AdrName(s) : null, "Superseded By");
+        }
+        else if (old.SupersededBy != record.SupersededBy && FieldOf(RecordField.SupersededBy) is { } by)
+        {
+            patcher.Scalar(by, record.SupersededBy is { } s ? Values.AdrName(s) : null, "Superseded By");
+        }
+
+        if (!old.Context.SequenceEqual(record.Context))
+        {
+            patcher.List(FieldOf(RecordField.Context), ItemWriter.Entries(old.Context), ItemWriter.Entries(record.Context), false, "Context");
+        }
+
+        if (!old.Decision.SequenceEqual(record.Decision))
+        {
+            patcher.List(FieldOf(RecordField.Decision), ItemWriter.Entries(old.Decision), ItemWriter.Entries(record.Decision), false, "Decision");
+        }
+
+        if (!old.Consequences.SequenceEqual(record.Consequences))
+        {
+            patcher.List(FieldOf(RecordField.Consequences), Entries(old.Consequences), Entries(record.Consequences), false, "Consequences");
+        }
+
+        if (!old.Alternatives.SequenceEqual(record.Alternatives))
+        {
+            patcher.List(FieldOf(RecordField.Alternatives), Entries(old.Alternatives), Entries(record.Alternatives), true, "Alternatives Considered");
+        }
+
+        return edits.Apply();
+    }
+
+    public static string New(DecisionRecord record, string nl)
+    {
+        var builder = new StringBuilder();
+        builder.Append("### ").Append(Values.AdrName(record.Number)).Append(": ").Append(record.Title).Append(nl).Append(nl);
+        void Field(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                builder.Append("**").Append(label).Append(":** ").Append(value).Append(nl).Append(nl);
+            }
+        }
+
+        void List(string label, IReadOnlyList<ListWriter.Entry> entries, bool ordered)
+        {
+            if (entries.Count > 0)
+            {
+                builder.Append("**").Append(label).Append(":**").Append(nl).Append(ListWriter.Render(entries, ordered, nl)).Append(nl);
+            }
+        }
+
+        Field("Date", record.Date);
+        Field("Status", record.Status);
+        Field("Supersedes", record.Supersedes is { } s ? Values.AdrName(s) : null);
+        if (!(record.Status ?? "").Contains("superseded", StringComparison.OrdinalIgnoreCase))
+        {
+            Field("Superseded By", record.SupersededBy is { } by ? Values.AdrName(by) : null);
+        }
+
+        List("Context", ItemWriter.Entries(record.Context), false);
+        List("Decision", ItemWriter.Entries(record.Decision), false);
+        List("Consequences", Entries(record.Consequences), false);
+        List("Alternatives Considered", Entries(record.Alternatives), true);
+        builder.Append("---").Append(nl).Append(nl);
+        return builder.ToString();
+    }
+
+    private static List<ListWriter.Entry> Entries(IEnumerable<Consequence> consequences) =>
+        [.. consequences.Select(c => new ListWriter.Entry(DecisionRecordSection.WriteConsequence(c), []))];
+
+    private static List<ListWriter.Entry> Entries(IEnumerable<Alternative> alternatives) =>
+        [.. alternatives.Select(a => new ListWriter.Entry(a.Option, DecisionRecordSection.AlternativeNotes(a)))];
+}

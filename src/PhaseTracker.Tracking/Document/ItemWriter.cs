@@ -1,0 +1,142 @@
+using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using PhaseTracker.Domain;
+
+namespace PhaseTracker.Tracking;
+
+/// <summary>Writes a deferred item's section: its source as it was, patched where a value changed.</summary>
+internal static class ItemWriter
+{
+    public static string Write(DeferredItem item, int phaseNumber, string newLine)
+    {
+        if (item.Source.Length == 0)
+        {
+            return New(item, phaseNumber, newLine);
+        }
+
+        if (item.SourceFingerprint == Fingerprint.Of(item))
+        {
+            return item.Source;
+        }
+
+        var source = new SourceText(item.Source);
+        var blocks = Markdown.Parse(source.Text, TrackingDocumentReader.Pipeline).ToList();
+        var heading = blocks.OfType<HeadingBlock>().FirstOrDefault();
+        if (heading is null || ItemSection.ReadHeading(source, heading) is not { } head)
+        {
+            return New(item, phaseNumber, newLine);
+        }
+
+        var body = blocks.SkipWhile(b => b != heading).Skip(1).ToList();
+        var section = ItemSection.Read(source, heading, body, []);
+        var old = section.Item;
+        var edits = new TextEdits(source);
+        edits.Replace(head.TitleStart, head.TitleEnd, item.Title);
+
+        var fields = section.Fields.GroupBy(f => ItemSection.Kind(f.Key)).ToDictionary(g => g.Key, g => g.First());
+        var patcher = new FieldPatcher(edits, body);
+        Field? FieldOf(ItemField kind) => fields.GetValueOrDefault(kind);
+
+        if (old.FilePath != item.FilePath)
+        {
+            var quoted = FieldOf(ItemField.File) is { } f && !f.Value.StartsWith('`') ? item.FilePath : Code(item.FilePath);
+            patcher.Scalar(FieldOf(ItemField.File), quoted, "File");
+        }
+
+        if (old.StatusEmoji != item.StatusEmoji || old.StatusLabel != item.StatusLabel || old.StatusNote != item.StatusNote)
+        {
+            patcher.Scalar(FieldOf(ItemField.Status), Values.WriteStatus(item.StatusEmoji, item.StatusLabel, item.StatusNote), "Status");
+        }
+
+        PatchList(patcher, FieldOf(ItemField.WhyDeferred), old.WhyDeferred, item.WhyDeferred, "Why Deferred");
+        PatchList(patcher, FieldOf(ItemField.Done), old.Done, item.Done, "What's Done");
+        PatchList(patcher, FieldOf(ItemField.Missing), old.Missing, item.Missing, "What's Missing");
+        if (!old.Plan.SequenceEqual(item.Plan))
+        {
+            patcher.List(FieldOf(ItemField.Plan), Entries(old.Plan), Entries(item.Plan), ordered: true, $"Plan for Phase {phaseNumber}");
+        }
+
+        if (old.EffortHours != item.EffortHours)
+        {
+            var field = FieldOf(ItemField.Effort);
+            patcher.Scalar(field, item.EffortHours is { } hours ? Values.WriteHours(hours, field?.Value) : null, "Estimated Effort");
+        }
+
+        if (old.Priority != item.Priority || old.PriorityLabel != item.PriorityLabel)
+        {
+            patcher.Scalar(FieldOf(ItemField.Priority), item.Priority is { } p ? Values.WritePriority(p, item.PriorityLabel) : null, "Priority");
+        }
+
+        // The impact lives in the matrix; an item section only carries it where the team wrote it there.
+        if (old.Impact != item.Impact && FieldOf(ItemField.Impact) is { } impact)
+        {
+            patcher.Scalar(impact, item.Impact, "Impact");
+        }
+
+        Scalar(patcher, FieldOf(ItemField.Owner), old.Owner, item.Owner, "Owner");
+        Scalar(patcher, FieldOf(ItemField.TrackingIssue), old.TrackingIssue, item.TrackingIssue, "Tracking Issue");
+        Scalar(patcher, FieldOf(ItemField.CompletedOn), old.CompletedOn, item.CompletedOn, "Completed");
+        Scalar(patcher, FieldOf(ItemField.PullRequest), old.PullRequest, item.PullRequest, "PR");
+        return edits.Apply();
+    }
+
+    /// <summary>A section for an item the document has not had yet, in the seed document's style.</summary>
+    public static string New(DeferredItem item, int phaseNumber, string nl)
+    {
+        var builder = new StringBuilder();
+        builder.Append("### ").Append(item.Number).Append(". ").Append(item.Title).Append(nl).Append(nl);
+        void Field(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                builder.Append("**").Append(label).Append(":** ").Append(value).Append(nl).Append(nl);
+            }
+        }
+
+        void List(string label, IReadOnlyList<ListWriter.Entry> entries, bool ordered)
+        {
+            if (entries.Count > 0)
+            {
+                builder.Append("**").Append(label).Append(":**").Append(nl).Append(ListWriter.Render(entries, ordered, nl)).Append(nl);
+            }
+        }
+
+        Field("File", Code(item.FilePath));
+        Field("Status", Values.WriteStatus(item.StatusEmoji, item.StatusLabel, item.StatusNote));
+        List("Why Deferred", Entries(item.WhyDeferred), false);
+        List("What's Done", Entries(item.Done), false);
+        List("What's Missing", Entries(item.Missing), false);
+        List($"Plan for Phase {phaseNumber}", Entries(item.Plan), true);
+        Field("Estimated Effort", item.EffortHours is { } hours ? Values.WriteHours(hours, null) : null);
+        Field("Priority", item.Priority is { } p ? Values.WritePriority(p, item.PriorityLabel) : null);
+        Field("Owner", item.Owner);
+        Field("Tracking Issue", item.TrackingIssue);
+        Field("Completed", item.CompletedOn);
+        Field("PR", item.PullRequest);
+        builder.Append("---").Append(nl).Append(nl);
+        return builder.ToString();
+    }
+
+    private static void Scalar(FieldPatcher patcher, Field? field, string? old, string? value, string label)
+    {
+        if (old != value)
+        {
+            patcher.Scalar(field, value, label);
+        }
+    }
+
+    private static void PatchList(FieldPatcher patcher, Field? field, List<string> old, List<string> value, string label)
+    {
+        if (!old.SequenceEqual(value))
+        {
+            patcher.List(field, Entries(old), Entries(value), ordered: false, label);
+        }
+    }
+
+    internal static List<ListWriter.Entry> Entries(IEnumerable<string> items) => [.. items.Select(i => new ListWriter.Entry(i, []))];
+
+    internal static List<ListWriter.Entry> Entries(IEnumerable<PlanStep> steps) => [.. steps.Select(s => new ListWriter.Entry(s.Text, s.SubSteps))];
+
+    private static string? Code(string? path) => string.IsNullOrEmpty(path) ? null : $"`{path}`";
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using PhaseTracker.Domain;
+
+namespace PhaseTracker.Tracking;
+
+/// <summary>
+/// Writes matrix rows. A row's derived cells (priority, effort, impact, phase, owner) follow their
+/// item only where they agreed with it when read; each changed cell is rewritten on its own, keeping
+/// the row's padding.
+/// </summary>
+internal static class MatrixRowWriter
+{
+    public static string Write(MatrixRow row, DeferredItem item, IReadOnlyList<string> columns, int phaseNumber)
+    {
+        var changes = new Dictionary<int, string>();
+        for (var c = 0; c < columns.Count && c < row.Cells.Count; c++)
+        {
+            var cell = row.Cells[c];
+            var value = columns[c] switch
+            {
+                "item" when row.TrackedColumns.HasFlag(MatrixColumn.Item) => item.Title,
+                "priority" when row.TrackedColumns.HasFlag(MatrixColumn.Priority) && item.Priority is { } p =>
+                    cell.Contains('(', StringComparison.Ordinal) ? Values.WritePriority(p, item.PriorityLabel) : $"P{p}",
+                "effort" when row.TrackedColumns.HasFlag(MatrixColumn.Effort) && item.EffortHours is { } h => Values.WriteHours(h, cell),
+                "impact" when row.TrackedColumns.HasFlag(MatrixColumn.Impact) => item.Impact ?? "",
+                "phase" when row.TrackedColumns.HasFlag(MatrixColumn.Phase) => phaseNumber.ToString(CultureInfo.InvariantCulture),
+                "owner" when row.TrackedColumns.HasFlag(MatrixColumn.Owner) => item.Owner ?? "",
+                _ => cell,
+            };
+            if (value != cell)
+            {
+                changes[c] = value;
+            }
+        }
+
+        return changes.Count == 0 ? row.Source : ReplaceCells(row.Source, changes);
+    }
+
+    /// <summary>A row for an item added after the document was read.</summary>
+    public static string New(DeferredItem item, IReadOnlyList<string> columns, int phaseNumber, string newLine)
+    {
+        var cells = columns.Select(column => column switch
+        {
+            "item" => item.Title,
+            "priority" => item.Priority is { } p ? $"P{p}" : "",
+            "effort" => item.EffortHours is { } h ? $"{Values.FormatNumber(h)}h" : "",
+            "impact" => item.Impact ?? "",
+            "phase" => phaseNumber.ToString(CultureInfo.InvariantCulture),
+            "owner" => item.Owner ?? "",
+            _ => "",
+        });
+        return "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |" + newLine;
+    }
+
+    /// <summary>Replaces the trimmed content of the given cells of a table row line.</summary>
+    private static string ReplaceCells(string line, Dictionary<int, string> changes)
+    {
+        var pipes = new List<int>();
+        var inCode = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '\\')
+            {
+                i++;
+            }
+            else if (c == '`')
+            {
+                inCode = !inCode;
+            }
+            else if (c == '|' && !inCode)
+            {
+                pipes.Add(i);
+            }
+        }
+
+        var contentEnd = line.Length;
+        while (contentEnd > 0 && line[contentEnd - 1] is '\n' or '\r')
+        {
+            contentEnd--;
+        }
+
+        // Cell boundaries: the text before a leading pipe is not a cell.
+        var bounds = new List<(int Start, int End)>();
+        var leading = line[..(pipes.Count > 0 ? pipes[0] : 0)].Trim().Length == 0 && pipes.Count > 0;
+        var starts = leading ? pipes.Select(p => p + 1).ToList() : [0, .. pipes.Select(p => p + 1)];
+        for (var s = 0; s < starts.Count; s++)
+        {
+            var end = leading ? (s + 1 < pipes.Count ? pipes[s + 1] : contentEnd) : (s < pipes.Count ? pipes[s] : contentEnd);
+            if (end > starts[s] || s + 1 < starts.Count)
+            {
+                bounds.Add((starts[s], end));
+            }
+        }
+
+        var builder = new StringBuilder(line.Length + 16);
+        var position = 0;
+        foreach (var (index, value) in changes.OrderBy(c => c.Key))
+        {
+            if (index >= bounds.Count)
+            {
+                continue;
+            }
+
+            var (start, end) = bounds[index];
+            while (start < end && char.IsWhiteSpace(line[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(line[end - 1]))
+            {
+                end--;
+            }
+
+            builder.Append(line, position, start - position).Append(value.Replace("|", "\\|", StringComparison.Ordinal));
+            position = end;
+        }
+
+        builder.Append(line, position, line.Length - position);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using PhaseTracker.Domain;
+
+namespace PhaseTracker.Tracking;
+
+/// <summary>
+/// A roadmap week ("### Week 1: Critical Infrastructure") whose day blocks sit in a fenced code block:
+/// "Day 1-2: Title" lines, each followed by its tasks drawn as a tree ("  ├─→ Set up metrics").
+/// Markdig sees the code block as opaque text, so its lines are read here.
+/// </summary>
+internal sealed partial class RoadmapWeekSection
+{
+    private RoadmapWeekSection(RoadmapWeek week, FencedCodeBlock? code, (int Start, int End) theme)
+    {
+        Week = week;
+        Code = code;
+        Theme = theme;
+    }
+
+    public RoadmapWeek Week { get; }
+    public FencedCodeBlock? Code { get; }
+    public (int Start, int End) Theme { get; }
+
+    public static (int Number, int ThemeStart, int ThemeEnd)? ReadHeading(SourceText source, HeadingBlock heading)
+    {
+        if (heading.Inline?.FirstChild is null)
+        {
+            return null;
+        }
+
+        var start = heading.Inline.FirstChild.Span.Start;
+        var end = source.LineEnd(start);
+        var match = HeadingPattern().Match(source.Text[start..end]);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var theme = match.Groups["theme"];
+        var themeEnd = start + theme.Index + theme.Length;
+        while (themeEnd > start + theme.Index && char.IsWhiteSpace(source.Text[themeEnd - 1]))
+        {
+            themeEnd--;
+        }
+
+        return (int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), start + theme.Index, themeEnd);
+    }
+
+    public static RoadmapWeekSection Read(SourceText source, HeadingBlock heading, IEnumerable<Block> body)
+    {
+        var (number, themeStart, themeEnd) = ReadHeading(source, heading)!.Value;
+        var week = new RoadmapWeek
+        {
+            Number = number,
+            Theme = source.Text[themeStart..themeEnd],
+            Line = heading.Line + 1,
+        };
+
+        var code = body.OfType<FencedCodeBlock>().FirstOrDefault();
+        if (code is not null)
+        {
+            week.Blocks = ReadBlocks(code);
+        }
+
+        return new RoadmapWeekSection(week, code, (themeStart, themeEnd));
+    }
+
+    private static List<RoadmapBlock> ReadBlocks(FencedCodeBlock code)
+    {
+        var blocks = new List<RoadmapBlock>();
+        for (var i = 0; i < code.Lines.Count; i++)
+        {
+            var line = code.Lines.Lines[i].Slice.ToString();
+            var day = DayPattern().Match(line);
+            if (day.Success)
+            {
+                var block = new RoadmapBlock { Title = day.Groups["title"].Value.Trim() };
+                if (day.Groups["start"].Success)
+                {
+                    block.StartDay = int.Parse(day.Groups["start"].Value, CultureInfo.InvariantCulture);
+                    block.EndDay = day.Groups["end"].Success ? int.Parse(day.Groups["end"].Value, CultureInfo.InvariantCulture) : block.StartDay;
+                }
+
+                blocks.Add(block);
+                continue;
+            }
+
+            var task = line.TrimStart(' ', '\t', '│', '├', '└', '─', '→', '-', '*', '•', '>').Trim();
+            if (task.Length > 0 && blocks.Count > 0 && line.Length > 0 && (char.IsWhiteSpace(line[0]) || "│├└-*•".Contains(line[0], StringComparison.Ordinal)))
+            {
+                blocks[^1].Tasks.Add(task);
+            }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The code block's content for <paramref name="blocks"/>, in the tree style the seed uses.</summary>
+    public static string WriteBlocks(IReadOnlyList<RoadmapBlock> blocks, string newLine)
+    {
+        var builder = new StringBuilder();
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            if (b > 0)
+            {
+                builder.Append(newLine);
+            }
+
+            builder.Append(DayLabel(block)).Append(": ").Append(block.Title).Append(newLine);
+            for (var t = 0; t < block.Tasks.Count; t++)
+            {
+                builder.Append(t == block.Tasks.Count - 1 ? "  └─→ " : "  ├─→ ").Append(block.Tasks[t]).Append(newLine);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static string DayLabel(RoadmapBlock block) =>
+        block.StartDay is null ? "Unscheduled"
+        : block.EndDay is null || block.EndDay == block.StartDay ? $"Day {block.StartDay}"
+        : $"Day {block.StartDay}-{block.EndDay}";
+
+    [GeneratedRegex(@"^Week\s+(?<n>\d{1,6})\s*[:.\-–—]?\s*(?<theme>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"^\s*(?:Day\s+(?<start>\d{1,4})(?:\s*[-–]\s*(?<end>\d{1,4}))?|Unscheduled|TBD)\s*:\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DayPattern();
+}
