@@ -42,7 +42,7 @@ internal sealed partial class DecisionRecordSection
         return (number, start + title.Index, titleEnd);
     }
 
-    public static DecisionRecordSection Read(SourceText source, HeadingBlock heading, IEnumerable<Block> body)
+    public static DecisionRecordSection Read(SourceText source, HeadingBlock heading, IEnumerable<Block> body, List<DocumentWarning> warnings)
     {
         var (number, titleStart, titleEnd) = ReadHeading(source, heading)!.Value;
         var record = new DecisionRecord
@@ -53,10 +53,23 @@ internal sealed partial class DecisionRecordSection
         };
 
         var fields = Tracking.Fields.Read(source, body);
+        var seen = new Dictionary<RecordField, Field>();
         foreach (var field in fields)
         {
             var value = field.Value;
-            switch (Kind(field.Key))
+            var kind = Kind(field.Key);
+            if (kind != RecordField.Unknown && !seen.TryAdd(kind, field))
+            {
+                warnings.Add(new DocumentWarning
+                {
+                    Kind = WarningKind.Warning,
+                    Line = field.Line + 1,
+                    Message = $"{Values.AdrName(record.Number)} has a second \"{field.Label}\" field; the first, on line {seen[kind].Line + 1}, is the one read.",
+                });
+                continue;
+            }
+
+            switch (kind)
             {
                 case RecordField.Date:
                     record.Date = ItemSection.NullIfEmpty(value);

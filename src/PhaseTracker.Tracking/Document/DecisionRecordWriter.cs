@@ -29,7 +29,7 @@ internal static class DecisionRecordWriter
         }
 
         var body = blocks.SkipWhile(b => b != heading).Skip(1).ToList();
-        var section = DecisionRecordSection.Read(source, heading, body);
+        var section = DecisionRecordSection.Read(source, heading, body, []);
         var old = section.Record;
         var edits = new TextEdits(source);
         edits.Replace(head.TitleStart, head.TitleEnd, record.Title);

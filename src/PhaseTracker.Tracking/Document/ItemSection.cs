@@ -60,8 +60,17 @@ internal sealed partial class ItemSection
         };
 
         var fields = Tracking.Fields.Read(source, body);
+        var seen = new Dictionary<ItemField, Field>();
         foreach (var field in fields)
         {
+            var kind = Kind(field.Key);
+            if (kind != ItemField.Unknown && !seen.TryAdd(kind, field))
+            {
+                // The writer patches the first one too, so an edit never lands in a line nobody reads.
+                warnings.Add(Warning(field, $"item {item.Number} has a second \"{field.Label}\" field; the first, on line {seen[kind].Line + 1}, is the one read."));
+                continue;
+            }
+
             Apply(source, item, field, warnings);
         }
 
@@ -96,7 +105,7 @@ internal sealed partial class ItemSection
                 item.EffortHours = Values.ReadHours(value);
                 if (item.EffortHours is null && value.Length > 0)
                 {
-                    warnings.Add(Warning(field, $"item {item.Number}'s estimated effort \"{value}\" is not a number of hours (such as \"3 hours\"); it is left empty."));
+                    warnings.Add(Warning(field, $"item {item.Number}'s estimated effort \"{value}\" is not a number of hours from 0 to {Values.MaxHours:0} (such as \"3 hours\"); it is left empty."));
                 }
 
                 break;

@@ -39,6 +39,11 @@ public static partial class TrackingDocumentReader
             return ReadResult.Rejected(0, $"The document is {bytes.Length / (1024.0 * 1024.0):0.#} MB; documents up to 10 MB are accepted.");
         }
 
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return ReadResult.Rejected(1, "the document is UTF-16 text; save it as UTF-8 and import it again.");
+        }
+
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
@@ -116,6 +121,11 @@ public static partial class TrackingDocumentReader
             }
 
             var c = text[i];
+            if (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))
+            {
+                return new DocumentRejection(line, "the document ends a line with a carriage return alone (old Mac style); save it with LF or CRLF line endings.");
+            }
+
             if (c < ' ' && c is not '\t' and not '\r' and not '\f')
             {
                 return new DocumentRejection(line, $"the document holds the control character U+{(int)c:X4}; a tracking document is text, and binary data cannot be stored.");
@@ -358,9 +368,8 @@ public static partial class TrackingDocumentReader
             for (var h = 0; h < headings.Count; h++)
             {
                 var heading = (HeadingBlock)body[headings[h]];
-                var next = h + 1 < headings.Count ? headings[h + 1] : body.Count;
+                var (next, end) = RecordExtent(body, headings, h, bodyEnd);
                 var start = _source.LineStart(heading.Line);
-                var end = h + 1 < headings.Count ? _source.LineStart(body[next].Line) : bodyEnd;
                 if (ItemSection.ReadHeading(_source, heading) is null)
                 {
                     Warn(heading.Line + 1, $"the heading \"{HeadingText(heading)}\" in the deferred items is not an item (\"### N. Title\"); it is kept as text.");
@@ -450,6 +459,30 @@ public static partial class TrackingDocumentReader
             AddSegment(lastEnd, lastEnd, new LayoutSegment { Kind = SegmentKind.MatrixEnd, Text = string.Join('|', _columns) });
         }
 
+        /// <summary>
+        /// Where a record's blocks end: at the next record's heading, or for the last record of a
+        /// section at the "---" that closes it, so that what follows (a footer, free notes) is not
+        /// part of the record and does not leave with it.
+        /// </summary>
+        private (int Next, int End) RecordExtent(List<Block> body, List<int> headings, int h, int bodyEnd)
+        {
+            if (h + 1 < headings.Count)
+            {
+                var next = headings[h + 1];
+                return (next, _source.LineStart(body[next].Line));
+            }
+
+            for (var b = headings[h] + 1; b < body.Count - 1; b++)
+            {
+                if (body[b] is ThematicBreakBlock)
+                {
+                    return (b + 1, _source.LineStart(body[b + 1].Line));
+                }
+            }
+
+            return (body.Count, bodyEnd);
+        }
+
         private static IEnumerable<TableCell> RealCells(TableRow row) =>
             row.OfType<TableCell>().Where(c => c.Span.Length > 0 && c.Span.Start >= 0);
 
@@ -473,7 +506,7 @@ public static partial class TrackingDocumentReader
             for (var h = 0; h < headings.Count; h++)
             {
                 var heading = (HeadingBlock)body[headings[h]];
-                var next = h + 1 < headings.Count ? headings[h + 1] : body.Count;
+                var (next, end) = RecordExtent(body, headings, h, bodyEnd);
                 if (RoadmapWeekSection.ReadHeading(_source, heading) is null)
                 {
                     continue;
@@ -487,7 +520,6 @@ public static partial class TrackingDocumentReader
                 }
 
                 var start = _source.LineStart(heading.Line);
-                var end = h + 1 < headings.Count ? _source.LineStart(body[next].Line) : bodyEnd;
                 section.Week.Source = _source.Text[start..end];
                 _phase.RoadmapWeeks.Add(section.Week);
                 AddSegment(start, end, new LayoutSegment { Kind = SegmentKind.RoadmapWeek, Number = section.Week.Number });
@@ -502,14 +534,14 @@ public static partial class TrackingDocumentReader
             for (var h = 0; h < headings.Count; h++)
             {
                 var heading = (HeadingBlock)body[headings[h]];
-                var next = h + 1 < headings.Count ? headings[h + 1] : body.Count;
+                var (next, end) = RecordExtent(body, headings, h, bodyEnd);
                 if (DecisionRecordSection.ReadHeading(_source, heading) is null)
                 {
                     Warn(heading.Line + 1, $"the heading \"{HeadingText(heading)}\" among the decision records is not an ADR (\"### ADR-001: Title\"); it is kept as text.");
                     continue;
                 }
 
-                var section = DecisionRecordSection.Read(_source, heading, body.GetRange(headings[h] + 1, next - headings[h] - 1));
+                var section = DecisionRecordSection.Read(_source, heading, body.GetRange(headings[h] + 1, next - headings[h] - 1), _warnings);
                 var record = section.Record;
                 if (firstLine.TryGetValue(record.Number, out var earlier))
                 {
@@ -518,7 +550,6 @@ public static partial class TrackingDocumentReader
 
                 firstLine[record.Number] = record.Line;
                 var start = _source.LineStart(heading.Line);
-                var end = h + 1 < headings.Count ? _source.LineStart(body[next].Line) : bodyEnd;
                 record.Source = _source.Text[start..end];
                 _records.Add(record);
                 AddSegment(start, end, new LayoutSegment { Kind = SegmentKind.DecisionRecord, Number = record.Number });

@@ -96,9 +96,25 @@ internal static partial class Values
     public static double? ReadHours(string value)
     {
         var match = HoursPattern().Match(value);
-        return match.Success && double.TryParse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours)
+        return match.Success && match.Index == LeadingSpace(value) &&
+               double.TryParse(match.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) &&
+               hours <= MaxHours
             ? hours
             : null;
+    }
+
+    /// <summary>Past this an effort is a typo, not an estimate.</summary>
+    public const double MaxHours = 100_000;
+
+    private static int LeadingSpace(string value)
+    {
+        var i = 0;
+        while (i < value.Length && char.IsWhiteSpace(value[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Writes hours in the style of an earlier value ("2 hours" → "3 hours", "8h" → "6h").</summary>
@@ -149,7 +165,7 @@ internal static partial class Values
 
     public static string AdrName(int number) => $"ADR-{number:000}";
 
-    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<space>\s*)(?<unit>hours?|hrs?|h)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<n>\d{1,9}(?:\.\d{1,6})?)(?<space>\s*)(?<unit>hours?|hrs?|h)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HoursPattern();
 
     [GeneratedRegex(@"^\s*P(?<n>\d+)\b(?:\s*\((?<label>[^)]*)\))?", RegexOptions.IgnoreCase)]
