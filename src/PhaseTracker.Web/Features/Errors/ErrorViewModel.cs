@@ -1,8 +1,6 @@
-namespace PhaseTracker.Web.Models;
+namespace PhaseTracker.Web.Features.Errors;
 
-public class ErrorViewModel
+public sealed record ErrorViewModel(string? RequestId)
 {
-    public string? RequestId { get; set; }
-
     public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
 }

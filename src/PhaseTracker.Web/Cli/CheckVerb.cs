@@ -1,0 +1,65 @@
+using PhaseTracker.Tracking;
+using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.Export;
+using PhaseTracker.Web.Features.Import;
+
+namespace PhaseTracker.Web.Cli;
+
+/// <summary>
+/// <c>check FILE [--strict]</c>: imports into a throwaway database, exports, and compares with the
+/// document. 0 valid and lossless (repairs allowed and reported); 1 otherwise; <c>--strict</c> refuses
+/// any warning or repair. Warnings and the verdict go to stderr, the unified diff (if any) to stdout.
+/// </summary>
+internal static class CheckVerb
+{
+    public const string Name = "check";
+
+    // --db is accepted as on every verb, but check never writes to a database that is kept.
+    public static readonly VerbSyntax Syntax = new(Name, "check FILE [--strict]", ["FILE"], ["--db"], ["--strict"]);
+
+    public static async Task<int> RunAsync(VerbArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var path = args.Positional(0);
+        var name = Path.GetFileName(path);
+        var document = await CommandLine.ReadFileAsync(path, cancellationToken);
+        var databaseFile = Path.Combine(Path.GetTempPath(), $"phasetracker-check-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var host = await CommandLine.OpenAsync(DatabaseSettings.ForSqliteFile(databaseFile, pooling: false), cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var imported = await scope.ServiceProvider.GetRequiredService<ImportService>().ImportAsync(document, dryRun: false, cancellationToken);
+            if (imported.Summary is not { } summary)
+            {
+                await stderr.WriteLineAsync($"{name}: {imported.Rejection}");
+                return 1;
+            }
+
+            await ImportVerb.WriteWarningsAsync(summary, stderr);
+            var exported = await scope.ServiceProvider.GetRequiredService<ExportService>()
+                .ExportAsync(summary.PhaseNumber, ExportFormat.Markdown, cancellationToken);
+            var counts = $"{summary.Items.Added} items, {summary.WarningCount} warnings, {summary.RepairCount} repairs";
+            if (exported.Text != imported.Text)
+            {
+                await stdout.WriteAsync(LineDiff.Unified(imported.Text, exported.Text ?? "", $"{name} (repaired)", $"{name} (exported)"));
+                await stderr.WriteLineAsync($"{name}: valid ({counts}), but not lossless: the export differs from the document as shown.");
+                return 1;
+            }
+
+            if (args.Flag("--strict") && summary.Warnings.Count > 0)
+            {
+                await stderr.WriteLineAsync($"{name}: valid and lossless ({counts}), but --strict allows no warning or repair.");
+                return 1;
+            }
+
+            await stderr.WriteLineAsync($"{name}: valid and lossless ({counts}).");
+            return 0;
+        }
+        finally
+        {
+            foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm", databaseFile + "-journal" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using PhaseTracker.Domain;
+
+namespace PhaseTracker.Web.Data.Configurations;
+
+public sealed class RoadmapWeekConfiguration : IEntityTypeConfiguration<RoadmapWeek>
+{
+    public void Configure(EntityTypeBuilder<RoadmapWeek> builder)
+    {
+        // Not unique: a document may number two weeks alike, and the importer keeps what it reads.
+        builder.HasIndex(w => new { w.PhaseId, w.Number });
+        builder.Property(w => w.Blocks).HasJsonConversion();
+    }
+}

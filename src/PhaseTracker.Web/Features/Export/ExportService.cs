@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+
+using PhaseTracker.Tracking;
+using PhaseTracker.Web.Data;
+
+namespace PhaseTracker.Web.Features.Export;
+
+public enum ExportFormat
+{
+    Markdown,
+    Json,
+}
+
+/// <summary>The exported document, or why there is none.</summary>
+public sealed record ExportResult(string? Text, string? Error)
+{
+    public static ExportResult Document(string text) => new(text, null);
+
+    public static ExportResult Failed(string error) => new(null, error);
+}
+
+public sealed class ExportService(PhaseTrackerDbContext db)
+{
+    /// <summary>Writes the phase with that number, or the current phase, as markdown or JSON.</summary>
+    public async Task<ExportResult> ExportAsync(int? phaseNumber, ExportFormat format, CancellationToken cancellationToken = default)
+    {
+        var phase = await db.Phases.AsNoTracking().NumberedOrCurrent(phaseNumber).FirstOrDefaultAsync(cancellationToken);
+        if (phase is null)
+        {
+            return ExportResult.Failed(phaseNumber is { } number
+                ? $"The database holds no phase {number}."
+                : "The database holds no phase yet: import a tracking document first.");
+        }
+
+        // One query per part, each walking its (PhaseId, ...) index: with thousands of items, markedly
+        // cheaper than Include with AsSplitQuery, whose queries join the phase again and sort.
+        var id = phase.Id;
+        phase.Items = await db.DeferredItems.AsNoTracking()
+            .Where(i => i.PhaseId == id).OrderBy(i => i.Number).ToListAsync(cancellationToken);
+        phase.MatrixRows = await db.MatrixRows.AsNoTracking()
+            .Where(r => r.PhaseId == id).OrderBy(r => r.Ordinal).ToListAsync(cancellationToken);
+        phase.RoadmapWeeks = await db.RoadmapWeeks.AsNoTracking()
+            .Where(w => w.PhaseId == id).OrderBy(w => w.Line).ToListAsync(cancellationToken);
+        var decisionRecords = await db.DecisionRecords.AsNoTracking()
+            .Where(d => d.PhaseId == id).OrderBy(d => d.Number).ToListAsync(cancellationToken);
+
+        if (format == ExportFormat.Markdown)
+        {
+            return ExportResult.Document(TrackingDocumentWriter.Write(phase, decisionRecords));
+        }
+
+        phase.RelatedDocuments = await db.RelatedDocuments.AsNoTracking()
+            .Where(d => d.PhaseId == id).OrderBy(d => d.Ordinal).ToListAsync(cancellationToken);
+        phase.Warnings = await db.DocumentWarnings.AsNoTracking()
+            .Where(w => w.PhaseId == id).OrderBy(w => w.Line).ThenBy(w => w.Id).ToListAsync(cancellationToken);
+        return ExportResult.Document(PhaseJson.Write(phase, decisionRecords));
+    }
+}

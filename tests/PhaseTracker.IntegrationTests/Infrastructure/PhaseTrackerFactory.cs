@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+using PhaseTracker.Web.Data;
+
+namespace PhaseTracker.IntegrationTests.Infrastructure;
+
+/// <summary>The web app on a fresh SQLite file of its own (one per test class), migrated for real on start.</summary>
+public sealed class PhaseTrackerFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _directory = new();
+
+    public string DatabasePath => _directory.File("phasetracker.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting(DatabaseSettings.ConnectionStringKey, DatabaseSettings.ForSqliteFile(DatabasePath));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            _directory.Dispose();
+        }
+    }
+}
