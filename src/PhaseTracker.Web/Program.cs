@@ -70,6 +70,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 }
 
+// An unknown item or ADR, or a mistyped address, gets the friendly 404 page.
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+
 app.UseSerilogRequestLogging();
 app.UseRouting();
 app.UseAuthorization();

@@ -55,6 +55,19 @@ public class DeferredItem
 
     /// <summary>The line of the item's heading in the document it came from.</summary>
     public int Line { get; set; }
+
+    /// <summary>
+    /// The item's words lower-cased in one column, so free-text search is one case-insensitive LIKE
+    /// that behaves the same on every database. Kept up to date by <see cref="RefreshSearchText"/>.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
+    public void RefreshSearchText() =>
+        SearchText = string.Join('\n', new[] { Title, FilePath, StatusLabel, StatusNote, Owner, Impact, TrackingIssue }
+            .Concat(WhyDeferred).Concat(Done).Concat(Missing)
+            .Concat(Plan.SelectMany(step => step.SubSteps.Prepend(step.Text)))
+            .Where(text => !string.IsNullOrEmpty(text)))
+            .ToLowerInvariant();
 }
 
 /// <summary>A step of an item's plan, with one level of sub-steps.</summary>

@@ -13,6 +13,7 @@ public sealed class PhaseTrackerDbContext(DbContextOptions<PhaseTrackerDbContext
     public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
     public DbSet<RelatedDocument> RelatedDocuments => Set<RelatedDocument>();
     public DbSet<DocumentWarning> DocumentWarnings => Set<DocumentWarning>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PhaseTrackerDbContext).Assembly);

@@ -1,7 +1,9 @@
+using System.Reflection;
+
 using PhaseTracker.Web.Data;
-using PhaseTracker.Web.Features.Dashboard;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.Import;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Infrastructure;
 
@@ -12,9 +14,20 @@ public static class PhaseTrackerServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPhaseTrackerDatabase();
+        services.AddMemoryCache(options => options.SizeLimit = 2_000);
+        services.AddScoped<PageCache>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
-        services.AddScoped<DashboardQuery>();
+
+        // Each page's read model is a "...Query" class in its feature folder; they register themselves.
+        foreach (var query in typeof(PhaseTrackerServices).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Name.EndsWith("Query", StringComparison.Ordinal) &&
+                                 t.Namespace?.StartsWith("PhaseTracker.Web.Features", StringComparison.Ordinal) == true &&
+                                 t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null))
+        {
+            services.AddScoped(query);
+        }
+
         return services;
     }
 }

@@ -136,6 +136,10 @@ namespace PhaseTracker.Web.Data.Migrations
                     b.Property<string>("PullRequest")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -360,6 +364,26 @@ namespace PhaseTracker.Web.Data.Migrations
                     b.HasIndex("PhaseId", "Number");
 
                     b.ToTable("RoadmapWeeks");
+                });
+
+            modelBuilder.Entity("PhaseTracker.Web.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("PhaseTracker.Domain.DecisionRecord", b =>

@@ -45,6 +45,11 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
     {
         var incoming = read.Phase!;
         var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var item in incoming.Items)
+        {
+            item.RefreshSearchText();
+        }
+
         incoming.SourceText = read.Text;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,6 +81,11 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         if (stored is not null)
         {
             (changed, madeCurrent) = await UpdatePhaseAsync(stored, incoming, changed, now, cancellationToken);
+        }
+
+        if (changed || madeCurrent)
+        {
+            await db.BumpDataVersionAsync(cancellationToken);
         }
 
         if (dryRun)
