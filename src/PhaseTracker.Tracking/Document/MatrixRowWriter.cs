@@ -56,44 +56,7 @@ internal static class MatrixRowWriter
     /// <summary>Replaces the trimmed content of the given cells of a table row line.</summary>
     private static string ReplaceCells(string line, Dictionary<int, string> changes)
     {
-        var pipes = new List<int>();
-        var inCode = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == '\\')
-            {
-                i++;
-            }
-            else if (c == '`')
-            {
-                inCode = !inCode;
-            }
-            else if (c == '|' && !inCode)
-            {
-                pipes.Add(i);
-            }
-        }
-
-        var contentEnd = line.Length;
-        while (contentEnd > 0 && line[contentEnd - 1] is '\n' or '\r')
-        {
-            contentEnd--;
-        }
-
-        // Cell boundaries: the text before a leading pipe is not a cell.
-        var bounds = new List<(int Start, int End)>();
-        var leading = line[..(pipes.Count > 0 ? pipes[0] : 0)].Trim().Length == 0 && pipes.Count > 0;
-        var starts = leading ? pipes.Select(p => p + 1).ToList() : [0, .. pipes.Select(p => p + 1)];
-        for (var s = 0; s < starts.Count; s++)
-        {
-            var end = leading ? (s + 1 < pipes.Count ? pipes[s + 1] : contentEnd) : (s < pipes.Count ? pipes[s] : contentEnd);
-            if (end > starts[s] || s + 1 < starts.Count)
-            {
-                bounds.Add((starts[s], end));
-            }
-        }
-
+        var bounds = CellBounds(line);
         var builder = new StringBuilder(line.Length + 16);
         var position = 0;
         foreach (var (index, value) in changes.OrderBy(c => c.Key))
@@ -120,5 +83,59 @@ internal static class MatrixRowWriter
 
         builder.Append(line, position, line.Length - position);
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Where each cell of a pipe-table row line sits, split at pipes that are neither escaped nor in a
+    /// code span. Markdig tells an empty cell from a missing one by nothing but this count.
+    /// </summary>
+    internal static List<(int Start, int End)> CellBounds(string line)
+    {
+        var pipes = new List<int>();
+        var inCode = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '\\')
+            {
+                i++;
+            }
+            else if (c == '`')
+            {
+                inCode = !inCode;
+            }
+            else if (c == '|' && !inCode)
+            {
+                pipes.Add(i);
+            }
+        }
+
+        var contentEnd = line.Length;
+        while (contentEnd > 0 && line[contentEnd - 1] is '\n' or '\r')
+        {
+            contentEnd--;
+        }
+
+        var bounds = new List<(int Start, int End)>();
+        var start = 0;
+        if (pipes.Count > 0 && line[..pipes[0]].Trim().Length == 0)
+        {
+            start = pipes[0] + 1;
+            pipes.RemoveAt(0);
+        }
+
+        foreach (var pipe in pipes)
+        {
+            bounds.Add((start, pipe));
+            start = pipe + 1;
+        }
+
+        // Text after the last pipe is a cell unless it is only the row's closing whitespace.
+        if (line[start..contentEnd].Trim().Length > 0)
+        {
+            bounds.Add((start, contentEnd));
+        }
+
+        return bounds;
     }
 }

@@ -420,15 +420,15 @@ public static partial class TrackingDocumentReader
                 return;
             }
 
-            foreach (var cell in RealCells(header))
+            foreach (var cell in Cells(header))
             {
-                _columns.Add(ColumnKey(CellText(cell)));
+                _columns.Add(ColumnKey(cell));
             }
 
             var lastEnd = -1;
             foreach (var syntax in table.OfType<TableRow>().Where(r => !r.IsHeader))
             {
-                var cells = RealCells(syntax).Select(CellText).ToList();
+                var cells = Cells(syntax);
                 if (cells.Count != _columns.Count)
                 {
                     Warn(syntax.Line + 1, $"the matrix row has {cells.Count} cells where the header has {_columns.Count}.");
@@ -483,10 +483,15 @@ public static partial class TrackingDocumentReader
             return (body.Count, bodyEnd);
         }
 
-        private static IEnumerable<TableCell> RealCells(TableRow row) =>
-            row.OfType<TableCell>().Where(c => c.Span.Length > 0 && c.Span.Start >= 0);
-
-        private string CellText(TableCell cell) => _source.Text.Substring(cell.Span.Start, cell.Span.Length).Trim();
+        /// <summary>
+        /// The cells of a row as written. Markdig pads short rows with cells that have no source, and an
+        /// empty cell looks the same, so the row's own line says how many cells it has.
+        /// </summary>
+        private List<string> Cells(TableRow row)
+        {
+            var line = _source.Text[_source.LineStart(row.Line).._source.LineEnd(_source.LineStart(row.Line))];
+            return [.. MatrixRowWriter.CellBounds(line).Select(b => line[b.Start..b.End].Trim())];
+        }
 
         private static string ColumnKey(string header) => Fields.KeyOf(header) switch
         {
