@@ -1,0 +1,28 @@
+using PhaseTracker.IntegrationTests.Matrix;
+
+using Xunit.Abstractions;
+
+namespace PhaseTracker.IntegrationTests.Roadmap;
+
+/// <summary>No N+1 on the roadmap: the same SQL commands for 10 items as for 1,000, and one command for a page read again.</summary>
+public sealed class RoadmapSqlCommandTests(ITestOutputHelper output)
+{
+    private static readonly string[] Paths = ["/roadmap", "/roadmap?phase=2&week=2"];
+
+    [Fact]
+    public async Task The_roadmap_runs_as_many_sql_commands_for_1000_items_as_for_10()
+    {
+        var small = await ChartPages.CountCommandsAsync(10, Paths);
+        var large = await ChartPages.CountCommandsAsync(1000, Paths);
+
+        foreach (var path in Paths)
+        {
+            output.WriteLine($"{path}: {small[path].Cold.Count} commands for 10 items, {large[path].Cold.Count} for 1,000");
+            Assert.True(small[path].Cold.Count > 1, $"{path} ran {small[path].Cold.Count} command(s): it was not read cold");
+            Assert.True(
+                small[path].Cold.Count == large[path].Cold.Count,
+                $"{path} ran {small[path].Cold.Count} commands for 10 items but {large[path].Cold.Count} for 1,000:\n{string.Join("\n---\n", large[path].Cold)}");
+            Assert.True(large[path].Again.Count == 1, $"{path} ran {large[path].Again.Count} commands when read again:\n{string.Join("\n---\n", large[path].Again)}");
+        }
+    }
+}
