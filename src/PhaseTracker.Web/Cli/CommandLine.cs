@@ -12,7 +12,7 @@ using Serilog.Sinks.SystemConsole.Themes;
 namespace PhaseTracker.Web.Cli;
 
 /// <summary>
-/// The command-line verbs (<c>import</c>, <c>export</c>, <c>check</c>): the contract scripts rely on.
+/// The command-line verbs (<c>import</c>, <c>export</c>, <c>check</c>, <c>users ...</c>): the contract scripts rely on.
 /// Documents alone go to stdout; logs, warnings and errors to stderr; exit code 0 or 1; never a stack trace.
 /// </summary>
 public static class CommandLine
@@ -22,6 +22,9 @@ public static class CommandLine
         ImportVerb.Syntax,
         ExportVerb.Syntax,
         CheckVerb.Syntax,
+        UsersVerb.Add,
+        UsersVerb.Token,
+        UsersVerb.ResetPassword,
     ];
 
     private static string AllUsages => string.Join("; ", Verbs.Select(v => v.Usage));
@@ -43,10 +46,15 @@ public static class CommandLine
             || (first.Length > 0 && first[0] is not ('-' or '/') && !first.Contains('=', StringComparison.Ordinal));
     }
 
+    /// <summary>Runs one command that reads nothing from standard input and gives its exit code.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, TextReader.Null, stdout, stderr, cancellationToken);
+
     /// <summary>Runs one command and gives its exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         try
@@ -58,14 +66,24 @@ public static class CommandLine
                 return 0;
             }
 
-            var syntax = Verbs.FirstOrDefault(v => v.Verb == verb)
-                ?? throw new UsageException($"Unknown command '{verb}'. Usage: {AllUsages}.");
-            var arguments = VerbArguments.Parse(syntax, args[1..]);
+            // "users" takes a second word: users add, users token, users reset-password.
+            var words = verb == UsersVerb.Name ? 2 : 1;
+            if (words == 2 && (args.Length < 2 || args[1].StartsWith('-')))
+            {
+                throw new UsageException(
+                    $"users needs one of add, token, reset-password. Usage: {string.Join("; ", Verbs.Where(v => v.Verb.StartsWith(UsersVerb.Name + " ", StringComparison.Ordinal)).Select(v => v.Usage))}.");
+            }
+
+            var command = string.Join(' ', args[..words]);
+            var syntax = Verbs.FirstOrDefault(v => v.Verb == command)
+                ?? throw new UsageException($"Unknown command '{command}'. Usage: {AllUsages}.");
+            var arguments = VerbArguments.Parse(syntax, args[words..]);
             return syntax.Verb switch
             {
                 ImportVerb.Name => await ImportVerb.RunAsync(arguments, stderr, cancellationToken),
                 ExportVerb.Name => await ExportVerb.RunAsync(arguments, stdout, stderr, cancellationToken),
-                _ => await CheckVerb.RunAsync(arguments, stdout, stderr, cancellationToken),
+                CheckVerb.Name => await CheckVerb.RunAsync(arguments, stdout, stderr, cancellationToken),
+                _ => await UsersVerb.RunAsync(arguments, stdin, stdout, stderr, cancellationToken),
             };
         }
         catch (Exception ex)

@@ -4,6 +4,7 @@ using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.Import;
 using PhaseTracker.Web.Features.Shared;
+using PhaseTracker.Web.Infrastructure.Security;
 
 namespace PhaseTracker.Web.Infrastructure;
 
@@ -18,6 +19,7 @@ public static class PhaseTrackerServices
         services.AddScoped<PageCache>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
+        services.AddPhaseTrackerAccounts();
 
         // Each page's read model is a "...Query" class in its feature folder; they register themselves.
         foreach (var query in typeof(PhaseTrackerServices).Assembly.GetTypes()

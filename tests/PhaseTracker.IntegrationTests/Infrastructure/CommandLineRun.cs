@@ -16,6 +16,16 @@ public sealed record CommandLineRun(int ExitCode, string Stdout, string Stderr)
         return new CommandLineRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs a verb with <paramref name="stdin"/> as its standard input.</summary>
+    public static async Task<CommandLineRun> RunWithInputAsync(string stdin, params string[] args)
+    {
+        using var input = new StringReader(stdin);
+        using var stdout = new StringWriter { NewLine = "\n" };
+        using var stderr = new StringWriter { NewLine = "\n" };
+        var exitCode = await CommandLine.RunAsync(args, input, stdout, stderr, CancellationToken.None);
+        return new CommandLineRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
     public static PhaseTrackerDbContext OpenDatabase(string path)
     {
         var options = new DbContextOptionsBuilder<PhaseTrackerDbContext>();

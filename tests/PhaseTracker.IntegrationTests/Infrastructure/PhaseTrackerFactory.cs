@@ -13,8 +13,14 @@ public sealed class PhaseTrackerFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _directory.File("phasetracker.db");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting(DatabaseSettings.ConnectionStringKey, DatabaseSettings.ForSqliteFile(DatabasePath));
+
+        // Every test request comes from the same address: tests that sign in often must not meet the
+        // sign-in rate limit, which has its own test (Account/SignInRateLimitTests).
+        builder.UseSetting("Auth:SignInPermitLimit", "10000");
+    }
 
     protected override void Dispose(bool disposing)
     {
