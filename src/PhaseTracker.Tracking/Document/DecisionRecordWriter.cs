@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using PhaseTracker.Domain;
@@ -88,38 +87,20 @@ internal static class DecisionRecordWriter
 
     public static string New(DecisionRecord record, string nl)
     {
-        var builder = new StringBuilder();
-        builder.Append("### ").Append(Values.AdrName(record.Number)).Append(": ").Append(record.Title).Append(nl).Append(nl);
-        void Field(string label, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                builder.Append("**").Append(label).Append(":** ").Append(value).Append(nl).Append(nl);
-            }
-        }
-
-        void List(string label, IReadOnlyList<ListWriter.Entry> entries, bool ordered)
-        {
-            if (entries.Count > 0)
-            {
-                builder.Append("**").Append(label).Append(":**").Append(nl).Append(ListWriter.Render(entries, ordered, nl)).Append(nl);
-            }
-        }
-
-        Field("Date", record.Date);
-        Field("Status", record.Status);
-        Field("Supersedes", record.Supersedes is { } s ? Values.AdrName(s) : null);
+        var section = new SectionBuilder($"{Values.AdrName(record.Number)}: {record.Title}", nl);
+        section.Field("Date", record.Date);
+        section.Field("Status", record.Status);
+        section.Field("Supersedes", record.Supersedes is { } s ? Values.AdrName(s) : null);
         if (!(record.Status ?? "").Contains("superseded", StringComparison.OrdinalIgnoreCase))
         {
-            Field("Superseded By", record.SupersededBy is { } by ? Values.AdrName(by) : null);
+            section.Field("Superseded By", record.SupersededBy is { } by ? Values.AdrName(by) : null);
         }
 
-        List("Context", ItemWriter.Entries(record.Context), false);
-        List("Decision", ItemWriter.Entries(record.Decision), false);
-        List("Consequences", Entries(record.Consequences), false);
-        List("Alternatives Considered", Entries(record.Alternatives), true);
-        builder.Append("---").Append(nl).Append(nl);
-        return builder.ToString();
+        section.List("Context", ItemWriter.Entries(record.Context), false);
+        section.List("Decision", ItemWriter.Entries(record.Decision), false);
+        section.List("Consequences", Entries(record.Consequences), false);
+        section.List("Alternatives Considered", Entries(record.Alternatives), true);
+        return section.ToString();
     }
 
     private static List<ListWriter.Entry> Entries(IEnumerable<Consequence> consequences) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using PhaseTracker.Domain;
@@ -23,31 +22,8 @@ internal sealed partial class ItemSection
     public List<Field> Fields { get; }
 
     /// <summary>Reads "N. Title" from an item heading; null where the heading is not an item.</summary>
-    public static (int Number, int TitleStart, int TitleEnd)? ReadHeading(SourceText source, HeadingBlock heading)
-    {
-        if (heading.Inline is null || heading.Inline.FirstChild is null)
-        {
-            return null;
-        }
-
-        var start = heading.Inline.FirstChild.Span.Start;
-        var end = source.LineEnd(start);
-        var text = source.Text[start..end];
-        var match = ItemHeadingPattern().Match(text);
-        if (!match.Success || !int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            return null;
-        }
-
-        var title = match.Groups["title"];
-        var titleEnd = start + title.Index + title.Length;
-        while (titleEnd > start + title.Index && char.IsWhiteSpace(source.Text[titleEnd - 1]))
-        {
-            titleEnd--;
-        }
-
-        return (number, start + title.Index, titleEnd);
-    }
+    public static (int Number, int TitleStart, int TitleEnd)? ReadHeading(SourceText source, HeadingBlock heading) =>
+        NumberedHeading.Read(source, heading, ItemHeadingPattern());
 
     public static ItemSection Read(SourceText source, HeadingBlock heading, IEnumerable<Block> body, List<DocumentWarning> warnings)
     {

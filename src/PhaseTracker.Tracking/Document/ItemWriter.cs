@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using PhaseTracker.Domain;
@@ -84,38 +83,20 @@ internal static class ItemWriter
     /// <summary>A section for an item the document has not had yet, in the seed document's style.</summary>
     public static string New(DeferredItem item, int phaseNumber, string nl)
     {
-        var builder = new StringBuilder();
-        builder.Append("### ").Append(item.Number).Append(". ").Append(item.Title).Append(nl).Append(nl);
-        void Field(string label, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                builder.Append("**").Append(label).Append(":** ").Append(value).Append(nl).Append(nl);
-            }
-        }
-
-        void List(string label, IReadOnlyList<ListWriter.Entry> entries, bool ordered)
-        {
-            if (entries.Count > 0)
-            {
-                builder.Append("**").Append(label).Append(":**").Append(nl).Append(ListWriter.Render(entries, ordered, nl)).Append(nl);
-            }
-        }
-
-        Field("File", Code(item.FilePath));
-        Field("Status", Values.WriteStatus(item.StatusEmoji, item.StatusLabel, item.StatusNote));
-        List("Why Deferred", Entries(item.WhyDeferred), false);
-        List("What's Done", Entries(item.Done), false);
-        List("What's Missing", Entries(item.Missing), false);
-        List($"Plan for Phase {phaseNumber}", Entries(item.Plan), true);
-        Field("Estimated Effort", item.EffortHours is { } hours ? Values.WriteHours(hours, null) : null);
-        Field("Priority", item.Priority is { } p ? Values.WritePriority(p, item.PriorityLabel) : null);
-        Field("Owner", item.Owner);
-        Field("Tracking Issue", item.TrackingIssue);
-        Field("Completed", item.CompletedOn);
-        Field("PR", item.PullRequest);
-        builder.Append("---").Append(nl).Append(nl);
-        return builder.ToString();
+        var section = new SectionBuilder($"{item.Number}. {item.Title}", nl);
+        section.Field("File", Code(item.FilePath));
+        section.Field("Status", Values.WriteStatus(item.StatusEmoji, item.StatusLabel, item.StatusNote));
+        section.List("Why Deferred", Entries(item.WhyDeferred), false);
+        section.List("What's Done", Entries(item.Done), false);
+        section.List("What's Missing", Entries(item.Missing), false);
+        section.List($"Plan for Phase {phaseNumber}", Entries(item.Plan), true);
+        section.Field("Estimated Effort", item.EffortHours is { } hours ? Values.WriteHours(hours, null) : null);
+        section.Field("Priority", item.Priority is { } p ? Values.WritePriority(p, item.PriorityLabel) : null);
+        section.Field("Owner", item.Owner);
+        section.Field("Tracking Issue", item.TrackingIssue);
+        section.Field("Completed", item.CompletedOn);
+        section.Field("PR", item.PullRequest);
+        return section.ToString();
     }
 
     private static void Scalar(FieldPatcher patcher, Field? field, string? old, string? value, string label)

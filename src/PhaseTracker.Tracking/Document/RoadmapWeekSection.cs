@@ -24,30 +24,8 @@ internal sealed partial class RoadmapWeekSection
     public FencedCodeBlock? Code { get; }
     public (int Start, int End) Theme { get; }
 
-    public static (int Number, int ThemeStart, int ThemeEnd)? ReadHeading(SourceText source, HeadingBlock heading)
-    {
-        if (heading.Inline?.FirstChild is null)
-        {
-            return null;
-        }
-
-        var start = heading.Inline.FirstChild.Span.Start;
-        var end = source.LineEnd(start);
-        var match = HeadingPattern().Match(source.Text[start..end]);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var theme = match.Groups["theme"];
-        var themeEnd = start + theme.Index + theme.Length;
-        while (themeEnd > start + theme.Index && char.IsWhiteSpace(source.Text[themeEnd - 1]))
-        {
-            themeEnd--;
-        }
-
-        return (int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), start + theme.Index, themeEnd);
-    }
+    public static (int Number, int ThemeStart, int ThemeEnd)? ReadHeading(SourceText source, HeadingBlock heading) =>
+        NumberedHeading.Read(source, heading, HeadingPattern(), "theme");
 
     public static RoadmapWeekSection Read(SourceText source, HeadingBlock heading, IEnumerable<Block> body)
     {
