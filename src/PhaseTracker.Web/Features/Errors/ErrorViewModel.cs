@@ -10,6 +10,7 @@ public sealed record ErrorViewModel(int StatusCode, string Heading, string Messa
         StatusCodes.Status401Unauthorized => new(statusCode, "Please sign in.", "This page needs an account.", requestId),
         StatusCodes.Status403Forbidden => new(statusCode, "This is not open to your account.", "Ask an admin if you need it.", requestId),
         StatusCodes.Status405MethodNotAllowed => new(statusCode, "That does not work here.", "The page exists, but not for this kind of request.", requestId),
+        StatusCodes.Status503ServiceUnavailable => new(statusCode, "PhaseTracker cannot reach its database right now.", "Try again in a minute; if it keeps failing, tell an admin the request id below.", requestId),
         _ => new(statusCode, "Something went wrong.", "The page could not be shown. Try again; if it keeps failing, tell an admin the request id below.", requestId),
     };
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -30,5 +28,6 @@ public sealed class ErrorsController : Controller
             : View("Error", ErrorViewModel.For(statusCode, RequestId));
     }
 
-    private string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    // The X-Request-ID of the request (Infrastructure/RequestId.cs): the id in its response header and its log lines.
+    private string RequestId => HttpContext.TraceIdentifier;
 }
