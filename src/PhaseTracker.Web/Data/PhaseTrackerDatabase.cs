@@ -1,19 +1,37 @@
 using System.Data.Common;
 
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using Npgsql;
 
 namespace PhaseTracker.Web.Data;
 
 /// <summary>A setting that keeps the app from reaching its database, told in one sentence.</summary>
 public sealed class DatabaseConfigurationException(string message) : Exception(message);
 
-/// <summary>Where the database is: <c>ConnectionStrings:PhaseTracker</c> and <c>Database:Provider</c>.</summary>
-public sealed record DatabaseSettings(string ConnectionString)
+/// <summary>The database servers the app runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded file under <c>data/</c>: the default, for one instance.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server, which several instances behind a load balancer can share.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// Where the database is: <c>ConnectionStrings:PhaseTracker</c> and <c>Database:Provider</c>, and
+/// whether the web app migrates it when it starts (<c>Database:MigrateOnStart</c>, default true).
+/// </summary>
+public sealed record DatabaseSettings(string ConnectionString, DatabaseProvider Provider = DatabaseProvider.Sqlite, bool MigrateOnStart = true)
 {
     public const string ConnectionStringKey = "ConnectionStrings:PhaseTracker";
     public const string ProviderKey = "Database:Provider";
+    public const string MigrateOnStartKey = "Database:MigrateOnStart";
     public const string DefaultConnectionString = "Data Source=data/phasetracker.db";
 
     /// <summary>
@@ -22,27 +40,79 @@ public sealed record DatabaseSettings(string ConnectionString)
     /// </summary>
     public static DatabaseSettings FromConfiguration(IConfiguration configuration, string contentRoot)
     {
-        ValidateProvider(configuration);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = ReadProvider(configuration);
+        var migrateOnStart = ReadMigrateOnStart(configuration);
         var connectionString = configuration[ConnectionStringKey];
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return new DatabaseSettings(ValidatePostgres(connectionString), provider, migrateOnStart);
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = DefaultConnectionString;
         }
 
-        return new DatabaseSettings(ResolveSqliteFile(connectionString, contentRoot));
+        return new DatabaseSettings(ResolveSqliteFile(connectionString, contentRoot), provider, migrateOnStart);
     }
 
-    public static void ValidateProvider(IConfiguration configuration)
+    /// <summary>Throws <see cref="DatabaseConfigurationException"/> when <c>Database:Provider</c> names no known provider.</summary>
+    public static void ValidateProvider(IConfiguration configuration) => ReadProvider(configuration);
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration[ProviderKey];
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            return DatabaseProvider.Sqlite;
         }
 
-        throw new DatabaseConfigurationException(provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
-            ? $"{ProviderKey} is 'Postgres', which this version does not support yet: set it to 'Sqlite'."
-            : $"{ProviderKey} is '{provider}', which is not a known database provider: set it to 'Sqlite'.");
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        throw new DatabaseConfigurationException(
+            $"{ProviderKey} is '{provider}', which is not a known database provider: set it to 'Sqlite' or 'Postgres'.");
+    }
+
+    private static bool ReadMigrateOnStart(IConfiguration configuration)
+    {
+        var value = configuration[MigrateOnStartKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        return bool.TryParse(value, out var migrate)
+            ? migrate
+            : throw new DatabaseConfigurationException($"{MigrateOnStartKey} is '{value}': set it to true or false.");
+    }
+
+    private static string ValidatePostgres(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new DatabaseConfigurationException(
+                $"{ProviderKey} is 'Postgres' but {ConnectionStringKey} is empty: set it to a PostgreSQL connection string such as 'Host=db;Database=phasetracker;Username=phasetracker;Password=...'.");
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                throw new DatabaseConfigurationException($"{ConnectionStringKey} names no Host: a PostgreSQL connection string needs one.");
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DatabaseConfigurationException($"{ConnectionStringKey} is not a valid PostgreSQL connection string: {ex.Message}");
+        }
     }
 
     /// <summary>The connection string of an SQLite file given by path, as <c>--db PATH</c> gives it.</summary>
@@ -82,6 +152,12 @@ public sealed record DatabaseSettings(string ConnectionString)
 
 public static class PhaseTrackerDatabase
 {
+    /// <summary>
+    /// Keys that sign cookies and antiforgery tokens are kept under this name in the database: every
+    /// instance (and every version) of the app reads the same key ring.
+    /// </summary>
+    public const string ApplicationName = "PhaseTracker";
+
     public static IServiceCollection AddPhaseTrackerDatabase(this IServiceCollection services)
     {
         // Read when first needed, not while registering: test hosts and the command line set the
@@ -89,16 +165,36 @@ public static class PhaseTrackerDatabase
         services.AddSingleton(provider => DatabaseSettings.FromConfiguration(
             provider.GetRequiredService<IConfiguration>(),
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+
+        // Each provider's context carries its own migrations; the app asks for PhaseTrackerDbContext
+        // and gets the one that the settings name.
         services.AddDbContext<PhaseTrackerDbContext>((provider, options) =>
             options.UsePhaseTrackerSqlite(provider.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<PostgresPhaseTrackerDbContext>((provider, options) =>
+            options.UsePhaseTrackerPostgres(provider.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.Replace(ServiceDescriptor.Scoped<PhaseTrackerDbContext>(provider =>
+            provider.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
+                ? provider.GetRequiredService<PostgresPhaseTrackerDbContext>()
+                : new PhaseTrackerDbContext(provider.GetRequiredService<DbContextOptions<PhaseTrackerDbContext>>())));
+
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<PhaseTrackerDbContext>();
         return services;
     }
 
     public static DbContextOptionsBuilder UsePhaseTrackerSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
 
+    public static DbContextOptionsBuilder UsePhaseTrackerPostgres(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
     public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<PhaseTrackerDbContext>().Database.MigrateAsync(cancellationToken);
+
+    /// <summary>The migrations this app has that the database has not applied yet.</summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        [.. await services.GetRequiredService<PhaseTrackerDbContext>().Database.GetPendingMigrationsAsync(cancellationToken)];
 }
 
 /// <summary>
@@ -109,12 +205,17 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;";
+
+    // A read-only connection cannot switch a database to WAL (EF Core opens one to see whether the
+    // database exists, before migrating): a restored backup, which VACUUM INTO wrote with a rollback
+    // journal, would fail to open. The next read-write connection switches it.
+    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PragmasFor(connection);
         command.ExecuteNonQuery();
     }
 
@@ -123,8 +224,11 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = Pragmas;
+            command.CommandText = PragmasFor(connection);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string PragmasFor(DbConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +8,25 @@ using PhaseTracker.Web.Features.Account;
 
 namespace PhaseTracker.Web.Data;
 
-/// <summary>The tracking data and, beside it in the same database and migrations, the accounts (ASP.NET Core Identity) and their API tokens.</summary>
-public sealed class PhaseTrackerDbContext(DbContextOptions<PhaseTrackerDbContext> options)
-    : IdentityDbContext<UserAccount, IdentityRole, string>(options)
+/// <summary>
+/// The tracking data and, beside it in the same database and migrations, the accounts (ASP.NET Core
+/// Identity), their API tokens and the Data Protection keys that sign their cookies. This type is the
+/// SQLite model and owns the SQLite migrations (<c>Data/Migrations</c>); <see cref="PostgresPhaseTrackerDbContext"/>
+/// is the same model on PostgreSQL with its own migration set. The app resolves this type on either.
+/// </summary>
+public class PhaseTrackerDbContext : IdentityDbContext<UserAccount, IdentityRole, string>, IDataProtectionKeyContext
 {
+    public PhaseTrackerDbContext(DbContextOptions<PhaseTrackerDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected PhaseTrackerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<DeferredItem> DeferredItems => Set<DeferredItem>();
     public DbSet<MatrixRow> MatrixRows => Set<MatrixRow>();
@@ -20,6 +36,9 @@ public sealed class PhaseTrackerDbContext(DbContextOptions<PhaseTrackerDbContext
     public DbSet<DocumentWarning> DocumentWarnings => Set<DocumentWarning>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>Shared by every instance, so that a cookie one instance signed is valid on the others.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

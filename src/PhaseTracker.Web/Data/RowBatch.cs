@@ -67,11 +67,12 @@ public sealed class RowBatch<T>
             await using var command = _db.Database.GetDbConnection().CreateCommand();
             command.CommandText = commandText;
             command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+            // Typed by the model's type mappings (text, boolean, timestamp with time zone ...): PostgreSQL
+            // prepares a statement with its parameters' types and will not guess them from a null.
             var parameters = new DbParameter[columns.Length];
             for (var i = 0; i < columns.Length; i++)
             {
-                parameters[i] = command.CreateParameter();
-                parameters[i].ParameterName = $"@p{i}";
+                parameters[i] = columns[i].CreateParameter(command, $"@p{i}");
                 command.Parameters.Add(parameters[i]);
             }
 
@@ -95,9 +96,13 @@ public sealed class RowBatch<T>
     private sealed class Column(IProperty property, string name)
     {
         private readonly IClrPropertyGetter _getter = property.GetGetter();
+        private readonly RelationalTypeMapping _mapping = property.GetRelationalTypeMapping();
         private readonly Func<object?, object?>? _toProvider = property.GetTypeMapping().Converter?.ConvertToProvider;
 
         public string Name { get; } = name;
+
+        public DbParameter CreateParameter(DbCommand command, string parameterName) =>
+            _mapping.CreateParameter(command, parameterName, value: null, property.IsNullable);
 
         public object? ProviderValue(T row)
         {

@@ -6,10 +6,12 @@ using PhaseTracker.Web.Features.Import;
 namespace PhaseTracker.Web.Infrastructure;
 
 /// <summary>
-/// Before the web app serves: migrates the database, and on an empty one imports the seed document
-/// so that the first page a new user sees is real. The command-line verbs never seed.
+/// Before the web app serves: migrates the database (unless <c>Database:MigrateOnStart</c> is false,
+/// as for several instances that the <c>migrate</c> verb upgrades once before they start), and on an
+/// empty one imports the seed document so that the first page a new user sees is real. The
+/// command-line verbs never seed.
 /// </summary>
-public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<DatabaseStartup> logger) : IHostedService
+public sealed class DatabaseStartup(IServiceScopeFactory scopes, DatabaseSettings settings, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public const string SeedFile = "PHASE2_TRACKING.md";
 
@@ -18,7 +20,17 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, ILogger<Databas
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await PhaseTrackerDatabase.MigrateAsync(scope.ServiceProvider, cancellationToken);
+        if (settings.MigrateOnStart)
+        {
+            await PhaseTrackerDatabase.MigrateAsync(scope.ServiceProvider, cancellationToken);
+        }
+        else if (await PhaseTrackerDatabase.PendingMigrationsAsync(scope.ServiceProvider, cancellationToken) is { Count: > 0 } pending)
+        {
+            // An instance of a newer version must not serve on the older schema: it would fail on every page.
+            throw new DatabaseConfigurationException(
+                $"The database lacks {pending.Count} migration(s) of this version ({pending[^1]}) and {DatabaseSettings.MigrateOnStartKey} is false: " +
+                "run the 'migrate' command once, then start the instances.");
+        }
 
         var seedPath = SeedPath;
         var db = scope.ServiceProvider.GetRequiredService<PhaseTrackerDbContext>();

@@ -132,8 +132,8 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Postgres", "Database:Provider is 'Postgres', which this version does not support yet: set it to 'Sqlite'.")]
-    [InlineData("Oracle", "Database:Provider is 'Oracle', which is not a known database provider: set it to 'Sqlite'.")]
+    [InlineData("Oracle", "Database:Provider is 'Oracle', which is not a known database provider: set it to 'Sqlite' or 'Postgres'.")]
+    [InlineData("MySql", "Database:Provider is 'MySql', which is not a known database provider: set it to 'Sqlite' or 'Postgres'.")]
     public void An_unknown_database_provider_is_refused_with_a_clear_sentence(string provider, string expected)
     {
         var configuration = new ConfigurationBuilder()
