@@ -2,6 +2,8 @@ using System.Globalization;
 
 using Microsoft.Data.Sqlite;
 
+using Npgsql;
+
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Infrastructure;
 
@@ -25,6 +27,9 @@ public static class CommandLine
         UsersVerb.Add,
         UsersVerb.Token,
         UsersVerb.ResetPassword,
+        MigrateVerb.Syntax,
+        BackupVerb.Syntax,
+        RestoreVerb.Syntax,
     ];
 
     private static string AllUsages => string.Join("; ", Verbs.Select(v => v.Usage));
@@ -83,6 +88,9 @@ public static class CommandLine
                 ImportVerb.Name => await ImportVerb.RunAsync(arguments, stderr, cancellationToken),
                 ExportVerb.Name => await ExportVerb.RunAsync(arguments, stdout, stderr, cancellationToken),
                 CheckVerb.Name => await CheckVerb.RunAsync(arguments, stdout, stderr, cancellationToken),
+                MigrateVerb.Name => await MigrateVerb.RunAsync(arguments, stderr, cancellationToken),
+                BackupVerb.Name => await BackupVerb.RunAsync(arguments, stderr, cancellationToken),
+                RestoreVerb.Name => await RestoreVerb.RunAsync(arguments, stderr, cancellationToken),
                 _ => await UsersVerb.RunAsync(arguments, stdin, stdout, stderr, cancellationToken),
             };
         }
@@ -103,6 +111,23 @@ public static class CommandLine
     /// migrated before use. Logs go to stderr.
     /// </summary>
     internal static async Task<IHost> OpenAsync(string? connectionString, CancellationToken cancellationToken)
+    {
+        var host = Build(connectionString);
+        try
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await PhaseTrackerDatabase.MigrateAsync(scope.ServiceProvider, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The services a verb needs, on the database <c>--db</c> names or else the configured one, not migrated yet.</summary>
+    internal static IHost Build(string? connectionString)
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
@@ -133,19 +158,7 @@ public static class CommandLine
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 theme: ConsoleTheme.None));
         builder.Services.AddPhaseTrackerServices();
-
-        var host = builder.Build();
-        try
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            await PhaseTrackerDatabase.MigrateAsync(scope.ServiceProvider, cancellationToken);
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
+        return builder.Build();
     }
 
     internal static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
@@ -174,6 +187,7 @@ public static class CommandLine
         UnauthorizedAccessException => $"Access denied: {FirstLine(ex.Message)}",
         IOException => $"A file could not be read or written: {FirstLine(ex.Message)}",
         SqliteException sqlite => $"The database could not be used: {FirstLine(sqlite.Message)}",
+        NpgsqlException postgres => $"The database could not be used: {FirstLine(postgres.Message)}",
         _ => $"The command failed: {FirstLine(ex.Message)}",
     };
 
