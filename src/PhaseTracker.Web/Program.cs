@@ -2,14 +2,13 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.WebEncoders;
 
 using PhaseTracker.Web.Cli;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Infrastructure;
+using PhaseTracker.Web.Infrastructure.Observability;
 using PhaseTracker.Web.Infrastructure.Security;
 
 using Serilog;
@@ -51,15 +50,20 @@ builder.Services.AddSerilog((services, logger) => logger
     .MinimumLevel.Information()
     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
     .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console());
+    .WriteToPhaseTrackerSinks(services.GetRequiredService<IConfiguration>(), builder.Environment.ContentRootPath),
+    // Each host logs through its own logger, never the static Log.Logger, which the last host started in
+    // the process would own (tests run several hosts at once).
+    preserveStaticLogger: true);
 
+// First of the hosted services: the database is migrated before anything reads it (Data Protection
+// loads its key ring from the database as it starts).
+builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddPhaseTrackerServices();
 builder.Services.AddPhaseTrackerSecurity();
-builder.Services.AddHostedService<DatabaseStartup>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddPhaseTrackerObservability();
 
 // Every cookie-authenticated POST, PUT, PATCH and DELETE needs an antiforgery token (bearer-token requests need none).
 builder.Services.AddControllersWithViews(options => options.Filters.Add<CookieAntiforgeryFilter>());
@@ -75,6 +79,12 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 
 var app = builder.Build();
 
+// Logs, metrics and error pages see the real client and the request id from the first middleware on;
+// the request log wraps the error handlers, so that a failed request is still one line.
+app.UseForwardedHeadersFromKnownProxies(app.Configuration);
+app.UseRequestId();
+app.UsePhaseTrackerRequestLogging();
+app.UseServerErrorCounting();
 app.UseSecurityHeaders();
 
 // The API answers errors and refusals with ProblemDetails; pages with the friendly error pages
@@ -84,6 +94,7 @@ app.UseWhen(context => ApiProblems.IsApi(context.Request), api =>
 {
     api.UseExceptionHandler();
     api.UseStatusCodePages();
+    api.UseDatabaseOutageResponses();
 });
 app.UseWhen(context => !ApiProblems.IsApi(context.Request), pages =>
 {
@@ -93,6 +104,7 @@ app.UseWhen(context => !ApiProblems.IsApi(context.Request), pages =>
     }
 
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
+    pages.UseDatabaseOutageResponses();
 });
 
 // After the error handler, which clears the headers of a failed response and runs what follows again.
@@ -101,19 +113,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseRouteForLogs();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseBearerTokenRules();
 app.UseAuthorization();
 
 // Open in every environment and whatever Auth:AllowAnonymousRead says: the sign-in page needs its
-// styles, and health checks run without an account.
-HttpMethodMetadata getOrHead = new([HttpMethods.Get, HttpMethods.Head]);
+// styles, and health checks and metrics scrapes run without an account.
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/healthz").AllowAnonymous().WithMetadata(getOrHead);
-app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(getOrHead);
+app.MapPhaseTrackerOperations();
 app.MapControllers().WithStaticAssets();
 
 await app.RunAsync();

@@ -5,7 +5,6 @@ using Markdig;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
@@ -77,7 +76,7 @@ internal static class Breakdown
             using var database = BenchmarkDatabase.Create(folder);
             using var db = database.NewContext();
             var watch = Stopwatch.StartNew();
-            var result = await new ImportService(db, TimeProvider.System, NullLogger<ImportService>.Instance).ImportAsync(bytes, dryRun: false);
+            var result = await AppServices.Import(db).ImportAsync(bytes, dryRun: false);
             watch.Stop();
             _ = result.Accepted ? result : throw new InvalidOperationException($"refused: {result.Rejection}");
             if (run > 0)
@@ -94,7 +93,7 @@ internal static class Breakdown
         async Task<ImportResult> ImportAgain()
         {
             using var db = stored.NewContext();
-            return await new ImportService(db, TimeProvider.System, NullLogger<ImportService>.Instance).ImportAsync(bytes, dryRun: false);
+            return await AppServices.Import(db).ImportAsync(bytes, dryRun: false);
         }
 
         await ImportAgain();
@@ -104,7 +103,7 @@ internal static class Breakdown
         var export = await MeasureAsync(async () =>
         {
             using var db = stored.NewContext();
-            return (await new ExportService(db).ExportAsync(null, ExportFormat.Markdown)).Text;
+            return (await AppServices.Export(db).ExportAsync(null, ExportFormat.Markdown)).Text;
         });
         Report("export: ExportService.ExportAsync", export);
 

@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
 
-using Microsoft.Extensions.Logging.Abstractions;
-
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.Import;
 
@@ -37,7 +35,7 @@ public class DatabaseBenchmarks
         Setup();
         _storedDatabase = BenchmarkDatabase.Create(_folder);
         using var db = _storedDatabase.NewContext();
-        var result = new ImportService(db, TimeProvider.System, NullLogger<ImportService>.Instance)
+        var result = AppServices.Import(db)
             .ImportAsync(_document, dryRun: false).GetAwaiter().GetResult();
         if (!result.Accepted)
         {
@@ -57,7 +55,7 @@ public class DatabaseBenchmarks
     public async Task<ImportResult> Import()
     {
         using var db = _importDatabase!.NewContext();
-        var result = await new ImportService(db, TimeProvider.System, NullLogger<ImportService>.Instance).ImportAsync(_document, dryRun: false);
+        var result = await AppServices.Import(db).ImportAsync(_document, dryRun: false);
         return result.Accepted ? result : throw new InvalidOperationException($"The import was refused: {result.Rejection}");
     }
 
@@ -66,7 +64,7 @@ public class DatabaseBenchmarks
     public async Task<ImportResult> Reimport()
     {
         using var db = _storedDatabase!.NewContext();
-        var result = await new ImportService(db, TimeProvider.System, NullLogger<ImportService>.Instance).ImportAsync(_document, dryRun: false);
+        var result = await AppServices.Import(db).ImportAsync(_document, dryRun: false);
         return result.Summary is { Changed: false } ? result : throw new InvalidOperationException($"The same document again changed something or was refused: {result.Rejection}");
     }
 
@@ -75,7 +73,7 @@ public class DatabaseBenchmarks
     public async Task<string> Export()
     {
         using var db = _storedDatabase!.NewContext();
-        var result = await new ExportService(db).ExportAsync(null, ExportFormat.Markdown);
+        var result = await AppServices.Export(db).ExportAsync(null, ExportFormat.Markdown);
         return result.Text ?? throw new InvalidOperationException(result.Error);
     }
 

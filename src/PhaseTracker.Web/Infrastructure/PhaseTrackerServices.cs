@@ -4,6 +4,7 @@ using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.Import;
 using PhaseTracker.Web.Features.Shared;
+using PhaseTracker.Web.Infrastructure.Observability;
 using PhaseTracker.Web.Infrastructure.Security;
 
 namespace PhaseTracker.Web.Infrastructure;
@@ -19,6 +20,8 @@ public static class PhaseTrackerServices
         services.AddScoped<PageCache>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
+        services.AddSingleton<ItemCounts>();
+        services.AddSingleton<PhaseTrackerMetrics>();
         services.AddPhaseTrackerAccounts();
 
         // Each page's read model is a "...Query" class in its feature folder; they register themselves.

@@ -21,7 +21,7 @@ public sealed class AnonymousReadTests(PhaseTrackerFactory factory) : IClassFixt
     /// </summary>
     private static readonly HashSet<string> AlwaysOpen = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/account/login", "/account/access-denied", "/healthz", "/healthz/live",
+        "/account/login", "/account/access-denied", "/healthz", "/healthz/live", "/metrics",
     };
 
     [Fact]

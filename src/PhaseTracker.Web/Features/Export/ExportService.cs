@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Infrastructure.Observability;
 
 namespace PhaseTracker.Web.Features.Export;
 
@@ -19,7 +20,7 @@ public sealed record ExportResult(string? Text, string? Error)
     public static ExportResult Failed(string error) => new(null, error);
 }
 
-public sealed class ExportService(PhaseTrackerDbContext db)
+public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics metrics)
 {
     /// <summary>Writes the phase with that number, or the current phase, as markdown or JSON.</summary>
     public async Task<ExportResult> ExportAsync(int? phaseNumber, ExportFormat format, CancellationToken cancellationToken = default)
@@ -44,6 +45,7 @@ public sealed class ExportService(PhaseTrackerDbContext db)
         var decisionRecords = await db.DecisionRecords.AsNoTracking()
             .Where(d => d.PhaseId == id).OrderBy(d => d.Number).ToListAsync(cancellationToken);
 
+        metrics.Exported();
         if (format == ExportFormat.Markdown)
         {
             return ExportResult.Document(TrackingDocumentWriter.Write(phase, decisionRecords));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Infrastructure.Observability;
 
 namespace PhaseTracker.Web.Features.Import;
 
@@ -14,9 +15,20 @@ namespace PhaseTracker.Web.Features.Import;
 /// the same document twice changes nothing the second time. Rows are compared in memory and written
 /// in batches (<see cref="RowBatch{T}"/>): a 10,000-item document is tens of thousands of rows.
 /// </summary>
-public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, ILogger<ImportService> logger, PhaseTrackerMetrics metrics)
 {
     public async Task<ImportResult> ImportAsync(byte[] document, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        var result = await ImportOrRejectAsync(document, dryRun, cancellationToken);
+        if (!dryRun)
+        {
+            metrics.Imported(result.Accepted);
+        }
+
+        return result;
+    }
+
+    private async Task<ImportResult> ImportOrRejectAsync(byte[] document, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var read = TrackingDocumentReader.Read(document);
