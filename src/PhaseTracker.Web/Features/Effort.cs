@@ -2,16 +2,21 @@ using System.Globalization;
 
 namespace PhaseTracker.Web.Features;
 
-/// <summary>How the team counts effort: hours, and developer-days of eight hours.</summary>
+/// <summary>How the team counts effort: hours, and developer-days of <c>Workspace:HoursPerDay</c> hours.</summary>
 public static class Effort
 {
-    public const double HoursPerDeveloperDay = 8;
+    public const string HoursPerDayKey = "Workspace:HoursPerDay";
+    public const double DefaultHoursPerDay = 8;
 
-    public static double ToDeveloperDays(double hours) => hours / HoursPerDeveloperDay;
+    /// <summary>How many hours make a developer-day: the setting, 8 unless it is a positive number.</summary>
+    public static double HoursPerDay(IConfiguration configuration) =>
+        double.TryParse(configuration[HoursPerDayKey], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours > 0 && double.IsFinite(hours)
+            ? hours
+            : DefaultHoursPerDay;
 
     /// <summary>"25 h", "2.5 h".</summary>
     public static string FormatHours(double hours) => $"{hours.ToString("0.##", CultureInfo.InvariantCulture)} h";
 
-    /// <summary>"3.1".</summary>
-    public static string FormatDays(double hours) => ToDeveloperDays(hours).ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>"3.1" developer-days.</summary>
+    public static string FormatDays(double hours, double hoursPerDay) => (hours / hoursPerDay).ToString("0.#", CultureInfo.InvariantCulture);
 }

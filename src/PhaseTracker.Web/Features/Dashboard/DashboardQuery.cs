@@ -15,9 +15,6 @@ namespace PhaseTracker.Web.Features.Dashboard;
 /// </summary>
 public sealed class DashboardQuery(PhaseTrackerDbContext db, PageCache cache, IConfiguration configuration)
 {
-    public const string HoursPerDayKey = "Workspace:HoursPerDay";
-    public const double DefaultHoursPerDay = 8;
-
     /// <summary>The dashboard lists this many of the most urgent open items.</summary>
     public const int UrgentCount = 10;
 
@@ -30,20 +27,10 @@ public sealed class DashboardQuery(PhaseTrackerDbContext db, PageCache cache, IC
     /// <summary>The dashboard of phase <paramref name="phaseNumber"/> (the current phase when null); null when no phase has that number.</summary>
     public async Task<DashboardViewModel?> GetAsync(int? phaseNumber, CancellationToken cancellationToken)
     {
-        var hoursPerDay = HoursPerDay(configuration);
+        var hoursPerDay = Effort.HoursPerDay(configuration);
         var key = string.Create(CultureInfo.InvariantCulture, $"dashboard:{phaseNumber}:{hoursPerDay}");
         var found = await cache.GetOrCreateAsync(key, token => ReadAsync(phaseNumber, hoursPerDay, token), cancellationToken);
         return found.Model;
-    }
-
-    /// <summary><c>Workspace:HoursPerDay</c>: how many hours make a developer-day (8 when unset or not a positive number).</summary>
-    public static double HoursPerDay(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return double.TryParse(configuration[HoursPerDayKey], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours)
-               && double.IsFinite(hours) && hours > 0
-            ? hours
-            : DefaultHoursPerDay;
     }
 
     /// <summary>Wraps "no such phase" too, so that it is cached like any other answer.</summary>

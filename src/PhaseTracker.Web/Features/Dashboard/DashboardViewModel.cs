@@ -51,7 +51,7 @@ public sealed record DashboardPhase(
 
     public string HoursPerDayText => HoursPerDay.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public string FormatDays(double hours) => (hours / HoursPerDay).ToString("0.#", CultureInfo.InvariantCulture);
+    public string FormatDays(double hours) => Effort.FormatDays(hours, HoursPerDay);
 
     /// <summary>The items list of this phase, narrowed by <paramref name="filter"/>.</summary>
     public string ItemsUrl(ItemFilter filter)

@@ -20,7 +20,7 @@ public sealed record ExportResult(string? Text, string? Error)
     public static ExportResult Failed(string error) => new(null, error);
 }
 
-public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics metrics)
+public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics metrics, IConfiguration configuration)
 {
     /// <summary>Writes the phase with that number, or the current phase, as markdown or JSON.</summary>
     public async Task<ExportResult> ExportAsync(int? phaseNumber, ExportFormat format, CancellationToken cancellationToken = default)
@@ -48,13 +48,13 @@ public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics 
         metrics.Exported();
         if (format == ExportFormat.Markdown)
         {
-            return ExportResult.Document(TrackingDocumentWriter.Write(phase, decisionRecords));
+            return ExportResult.Document(TrackingDocumentWriter.Write(phase, decisionRecords, Effort.HoursPerDay(configuration)));
         }
 
         phase.RelatedDocuments = await db.RelatedDocuments.AsNoTracking()
             .Where(d => d.PhaseId == id).OrderBy(d => d.Ordinal).ToListAsync(cancellationToken);
         phase.Warnings = await db.DocumentWarnings.AsNoTracking()
             .Where(w => w.PhaseId == id).OrderBy(w => w.Line).ThenBy(w => w.Id).ToListAsync(cancellationToken);
-        return ExportResult.Document(PhaseJson.Write(phase, decisionRecords));
+        return ExportResult.Document(PhaseJson.Write(phase, decisionRecords, Effort.HoursPerDay(configuration)));
     }
 }

@@ -21,7 +21,7 @@ public static class PhaseJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Phase phase, IReadOnlyCollection<DecisionRecord> decisionRecords)
+    public static string Write(Phase phase, IReadOnlyCollection<DecisionRecord> decisionRecords, double hoursPerDay)
     {
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(decisionRecords);
@@ -30,7 +30,7 @@ public static class PhaseJson
             SchemaVersion,
             new PhaseOverview(phase.Number, phase.Title, phase.Purpose, phase.StatusLine, phase.Timeline,
                 phase.LastUpdated, phase.Version, phase.FooterStatus, phase.ProcessMarkdown, phase.ImportedAtUtc, phase.MadeCurrentAtUtc),
-            new Totals(phase.Items.Count, totalHours, totalHours / Effort.HoursPerDeveloperDay),
+            new Totals(phase.Items.Count, totalHours, totalHours / hoursPerDay),
             [.. phase.Items.Select(i => new Item(
                 i.Number, i.Title, i.FilePath, new ItemStatus(i.StatusEmoji, i.StatusLabel, i.StatusNote), i.IsComplete,
                 i.WhyDeferred, i.Done, i.Missing, [.. i.Plan.Select(s => new Step(s.Text, s.SubSteps))],

@@ -18,7 +18,6 @@ namespace PhaseTracker.Web.Features.Matrix;
 public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, IConfiguration configuration)
 {
     public const int PageSize = 50;
-    public const string HoursPerDayKey = "Workspace:HoursPerDay";
 
     private static readonly Dictionary<string, string> ColumnNames = new(StringComparer.Ordinal)
     {
@@ -130,7 +129,7 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, IConf
 
         return new Summary(
             new PhaseSummary(phase.Id, phase.Number, phase.Title, columns, phase.RowCount,
-                new MatrixTotals(itemCount, phase.Hours ?? 0, HoursPerDay()), chart, countsCells),
+                new MatrixTotals(itemCount, phase.Hours ?? 0, Effort.HoursPerDay(configuration)), chart, countsCells),
             numbers);
     }
 
@@ -149,10 +148,4 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, IConf
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new MatrixTableRow(r.Cells, r.ItemId))];
     }
-
-    /// <summary>How many hours make a developer-day: <c>Workspace:HoursPerDay</c>, 8 unless set to a positive number.</summary>
-    private double HoursPerDay() =>
-        double.TryParse(configuration[HoursPerDayKey], NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours > 0 && double.IsFinite(hours)
-            ? hours
-            : Effort.HoursPerDeveloperDay;
 }
