@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 
 using PhaseTracker.Benchmarks;
 
-// generate OUTDIR: write the documents the timing script uses; profile FILE...: where the time goes;
+// generate OUTDIR: write the documents the timing script uses; profile [ITEMS...]: where the time goes;
 // anything else goes to BenchmarkDotNet (--filter '*', --list flat, ...).
 switch (args.FirstOrDefault())
 {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times the published command line on generated tracking documents of 1,000 and 10,000 items.
+# Times the published command line on generated tracking documents of 1,000 and 10,000 items:
+# wall-clock and CPU seconds (user + system) from /usr/bin/time.
 #
 #   tests/perf/cli-timing.sh            # 3 runs of each command, medians printed
 #   RUNS=5 tests/perf/cli-timing.sh
@@ -43,37 +44,44 @@ fi
 app() { (cd "$work/app" && timeout "$limit" dotnet PhaseTracker.Web.dll "$@"); }
 
 # seconds EXPECTED_EXIT SETUP_FUNCTION -- ARGS...: runs the app once (after the untimed setup) and prints
-# the wall-clock seconds; stops the script if the exit code is not the expected one.
+# "WALL CPU": wall-clock seconds and CPU seconds (user + system, all threads), as /usr/bin/time gives
+# them; stops the script if the exit code is not the expected one. CPU time is the figure that other
+# work on a shared machine disturbs least.
 seconds() {
   local expected="$1" setup="$2"
   shift 3
   "$setup"
-  local started ended code=0
-  started="$(date +%s.%N)"
-  app "$@" >"$work/out.txt" 2>"$work/err.txt" || code=$?
-  ended="$(date +%s.%N)"
+  local code=0
+  (cd "$work/app" && timeout "$limit" /usr/bin/time -f '%e %U %S' -o "$work/time.txt" dotnet PhaseTracker.Web.dll "$@") \
+    >"$work/out.txt" 2>"$work/err.txt" || code=$?
   if [[ "$code" != "$expected" ]]; then
     say "unexpected exit code $code (wanted $expected) from: $*"
     cat "$work/err.txt" >&2
     exit 1
   fi
-  awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f\n", b - a }'
+  # A non-zero exit code adds a line before the figures.
+  tail -n 1 "$work/time.txt" | awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }'
 }
 
-# median EXPECTED SETUP -- ARGS...: the median of $runs runs, with all runs after it in brackets.
+# median EXPECTED SETUP -- ARGS...: "WALL CPU [walls] [cpus]": the medians of $runs runs, then every run.
 median() {
-  local all=() one
+  local walls=() cpus=() one
   for ((i = 0; i < runs; i++)); do
     one="$(seconds "$@")"
-    all+=("$one")
+    walls+=("${one%% *}")
+    cpus+=("${one##* }")
   done
-  local sorted
-  sorted="$(printf '%s\n' "${all[@]}" | sort -n)"
-  printf '%s [%s]\n' "$(sed -n "$(((runs + 1) / 2))p" <<<"$sorted")" "$(tr '\n' ' ' <<<"$sorted" | sed 's/ $//')"
+  local wall cpu
+  wall="$(printf '%s\n' "${walls[@]}" | sort -n)"
+  cpu="$(printf '%s\n' "${cpus[@]}" | sort -n)"
+  printf '%s %s [%s] [%s]\n' "$(sed -n "$(((runs + 1) / 2))p" <<<"$wall")" "$(sed -n "$(((runs + 1) / 2))p" <<<"$cpu")" \
+    "$(paste -sd' ' <<<"$wall")" "$(paste -sd' ' <<<"$cpu")"
 }
 
-# minus "A [..]" "B [..]": the difference of two medians.
-minus() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { printf "%.2f", a - b }'; }
+# wall "W C [..] [..]" and cpu "...": one median; minus A B: the difference of the wall-clock medians.
+wall() { printf '%s' "${1%% *}"; }
+cpu() { awk '{ printf "%s", $2 }' <<<"$1"; }
+minus() { awk -v a="$(wall "$1")" -v b="$(wall "$2")" 'BEGIN { printf "%.2f", a - b }'; }
 
 nothing() { :; }
 fresh_db() { rm -f "$work"/new.db*; }
@@ -102,19 +110,19 @@ for items in 1000 10000; do
     say "warning: the export of $items items differs from the imported document"
   fi
 
-  rows+=("| $items | $bytes | ${import%% *} | $(minus "$import" "$help") | $(minus "$import" "$new_db") | ${export%% *} | $(minus "$export" "$help") | $(minus "$export" "$empty_db") |")
-  say "  import ${import} s, export ${export} s"
+  rows+=("| $items | $bytes | $(wall "$import") | $(cpu "$import") | $(minus "$import" "$help") | $(minus "$import" "$new_db") | $(wall "$export") | $(cpu "$export") | $(minus "$export" "$help") | $(minus "$export" "$empty_db") |")
+  say "  import (wall cpu [walls] [cpus]) $import; export $export"
 done
 
-echo "CLI timing, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, median of $runs runs (seconds, all runs in brackets on stderr)"
+echo "CLI timing, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), median of $runs runs in seconds"
 echo
-echo "| start-up baseline | median s |"
-echo "|---|---:|"
-echo "| \`--help\` (runtime only) | ${help%% *} |"
-echo "| \`export --db NEW.db\` (host + create and migrate a database, exit 1) | ${new_db%% *} |"
-echo "| \`export --db EMPTY.db\` (host + open a migrated empty database, exit 1) | ${empty_db%% *} |"
+echo "| start-up baseline | wall s | CPU s |"
+echo "|---|---:|---:|"
+echo "| \`--help\` (runtime only) | $(wall "$help") | $(cpu "$help") |"
+echo "| \`export --db NEW.db\` (host + create and migrate a database, exit 1) | $(wall "$new_db") | $(cpu "$new_db") |"
+echo "| \`export --db EMPTY.db\` (host + open a migrated empty database, exit 1) | $(wall "$empty_db") | $(cpu "$empty_db") |"
 echo
-echo "| items | bytes | import | import − \`--help\` | import − new-db baseline | export | export − \`--help\` | export − empty-db baseline |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| items | bytes | import wall | import CPU | import − \`--help\` | import − new-db baseline | export wall | export CPU | export − \`--help\` | export − empty-db baseline |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
-say "baselines: --help ${help}; export new db ${new_db}; export empty db ${empty_db}"
+say "baselines (wall cpu [walls] [cpus]): --help $help; export new db $new_db; export empty db $empty_db"

@@ -98,12 +98,14 @@ say "starting the app on $base ..."
 ) >"$work/app.log" 2>&1 &
 app_pid=$!
 
+# Ready when /healthz answers 200 (its body, plain "Healthy" or JSON, says "Healthy" too).
+healthy() { [[ "$(curl -s -m 2 -o "$work/healthz.txt" -w '%{http_code}' "$base/healthz" || true)" == 200 ]] && grep -q Healthy "$work/healthz.txt"; }
 for _ in $(seq 300); do
-  if [[ "$(curl -s -m 2 "$base/healthz" || true)" == "Healthy" ]]; then break; fi
+  if healthy; then break; fi
   if ! kill -0 "$app_pid" 2>/dev/null; then say "the app stopped:"; cat "$work/app.log" >&2; exit 1; fi
   sleep 0.2
 done
-[[ "$(curl -s -m 2 "$base/healthz" || true)" == "Healthy" ]] || { say "the app did not become healthy"; tail -50 "$work/app.log" >&2; exit 1; }
+healthy || { say "the app did not become healthy"; tail -50 "$work/app.log" >&2; exit 1; }
 
 # PAGES="/adrs /document" measures only those; {item} is the first item the items list links to.
 all_pages='/ /items /items/{item} /matrix /roadmap /adrs /adrs/1 /document'

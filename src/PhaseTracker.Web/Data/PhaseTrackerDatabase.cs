@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 
 using Microsoft.AspNetCore.DataProtection;
@@ -229,6 +230,25 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
     }
 
-    private static string PragmasFor(DbConnection connection) =>
-        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
+    private const string ConnectionPragmas = "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+    // Every page opens a pooled connection at least once (the data-version check), so the work done on
+    // each open is kept small: the connection string is parsed once, and WAL, which the database file
+    // keeps, is switched on by the first read-write connection to each file only.
+    private static readonly ConcurrentDictionary<string, bool> ReadOnlyByConnectionString = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> InWalMode = new(StringComparer.Ordinal);
+
+    private static string PragmasFor(DbConnection connection)
+    {
+        var connectionString = connection.ConnectionString;
+        var readOnly = ReadOnlyByConnectionString.GetOrAdd(connectionString,
+            static c => new SqliteConnectionStringBuilder(c).Mode == SqliteOpenMode.ReadOnly);
+        if (readOnly)
+        {
+            return ReadOnlyPragmas;
+        }
+
+        // A file replaced under the same name (a restore) is switched again by the next process.
+        return InWalMode.TryAdd(connectionString, true) ? Pragmas : ConnectionPragmas;
+    }
 }
