@@ -38,7 +38,7 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
         var killedInside = false;
 
         // A bigger document when the import finished before it could be killed (a very fast machine).
-        foreach (var items in (int[])[10_000, 20_000, 20_000])
+        foreach (var items in (int[])[10_000, 20_000, 20_000, 20_000, 20_000])
         {
             var db = _directory.File($"tracking-{items}-{Guid.NewGuid():N}.db");
             var import = await CommandLineRun.RunAsync("import", Seed.Path, "--db", db);
@@ -79,6 +79,15 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
                 continue;
             }
 
+            // A kill that landed after the commit (the poll is slow on a loaded machine) finds the whole
+            // new document: fine, but it proves nothing about a kill inside; try again.
+            var bigText = await File.ReadAllTextAsync(big);
+            if (after == bigText)
+            {
+                continue;
+            }
+
+            // Killed inside the transaction: the database is as it was, never part of the new document.
             Assert.Equal(seedExport, after);
             killedInside = true;
             break;
