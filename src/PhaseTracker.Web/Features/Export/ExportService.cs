@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Infrastructure.Observability;
@@ -25,7 +26,16 @@ public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics 
     /// <summary>Writes the phase with that number, or the current phase, as markdown or JSON.</summary>
     public async Task<ExportResult> ExportAsync(int? phaseNumber, ExportFormat format, CancellationToken cancellationToken = default)
     {
-        var phase = await db.Phases.AsNoTracking().NumberedOrCurrent(phaseNumber).FirstOrDefaultAsync(cancellationToken);
+        // The writer needs neither the phase's last document text nor the items' search column: leaving
+        // them out spares a 10,000-item export about 6 MB of reading and materialising.
+        var phase = await db.Phases.AsNoTracking().NumberedOrCurrent(phaseNumber)
+            .Select(p => new Phase
+            {
+                Id = p.Id, Number = p.Number, Title = p.Title, Purpose = p.Purpose, StatusLine = p.StatusLine, Timeline = p.Timeline,
+                LastUpdated = p.LastUpdated, Version = p.Version, FooterStatus = p.FooterStatus, ProcessMarkdown = p.ProcessMarkdown,
+                Layout = p.Layout, MadeCurrentAtUtc = p.MadeCurrentAtUtc, ImportedAtUtc = p.ImportedAtUtc,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         if (phase is null)
         {
             return ExportResult.Failed(phaseNumber is { } number
@@ -37,7 +47,17 @@ public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics 
         // cheaper than Include with AsSplitQuery, whose queries join the phase again and sort.
         var id = phase.Id;
         phase.Items = await db.DeferredItems.AsNoTracking()
-            .Where(i => i.PhaseId == id).OrderBy(i => i.Number).ToListAsync(cancellationToken);
+            .Where(i => i.PhaseId == id).OrderBy(i => i.Number)
+            .Select(i => new DeferredItem
+            {
+                Id = i.Id, PhaseId = i.PhaseId, Number = i.Number, Title = i.Title, FilePath = i.FilePath,
+                StatusEmoji = i.StatusEmoji, StatusLabel = i.StatusLabel, StatusNote = i.StatusNote, IsComplete = i.IsComplete,
+                WhyDeferred = i.WhyDeferred, Done = i.Done, Missing = i.Missing, Plan = i.Plan, EffortHours = i.EffortHours,
+                Priority = i.Priority, PriorityLabel = i.PriorityLabel, Impact = i.Impact, Owner = i.Owner,
+                TrackingIssue = i.TrackingIssue, CompletedOn = i.CompletedOn, PullRequest = i.PullRequest,
+                Source = i.Source, SourceFingerprint = i.SourceFingerprint, Line = i.Line,
+            })
+            .ToListAsync(cancellationToken);
         phase.MatrixRows = await db.MatrixRows.AsNoTracking()
             .Where(r => r.PhaseId == id).OrderBy(r => r.Ordinal).ToListAsync(cancellationToken);
         phase.RoadmapWeeks = await db.RoadmapWeeks.AsNoTracking()
