@@ -301,7 +301,7 @@ public static partial class TrackingDocumentReader
             }
             else if (name.Contains("deferred items", StringComparison.Ordinal) || name == "items" || name.EndsWith("deferred", StringComparison.Ordinal))
             {
-                ReadItems(heading, body, bodyEnd);
+                ReadItems(body, bodyEnd);
             }
             else if (name.Contains("priority matrix", StringComparison.Ordinal))
             {
@@ -360,7 +360,7 @@ public static partial class TrackingDocumentReader
             }
         }
 
-        private void ReadItems(HeadingBlock sectionHeading, List<Block> body, int bodyEnd)
+        private void ReadItems(List<Block> body, int bodyEnd)
         {
             var firstLine = new Dictionary<int, int>();
             var headings = body.Select((b, i) => (b, i)).Where(x => x.b is HeadingBlock { Level: 3 }).Select(x => x.i).ToList();
@@ -401,7 +401,6 @@ public static partial class TrackingDocumentReader
             }
 
             AddSegment(itemsEnd, itemsEnd, new LayoutSegment { Kind = SegmentKind.ItemsEnd });
-            _ = sectionHeading;
         }
 
         private void ReadMatrix(HeadingBlock heading, List<Block> body)
@@ -585,10 +584,13 @@ public static partial class TrackingDocumentReader
             }
         }
 
-        /// <summary>The footer is the paragraph that holds "**Last Updated:**", wherever it stands.</summary>
+        /// <summary>
+        /// The footer is the paragraph that holds "**Last Updated:**", wherever it stands; it is looked for
+        /// from the end, where footers are, so a long document's paragraphs are not all read twice.
+        /// </summary>
         private void ReadFooter(List<Block> blocks)
         {
-            foreach (var paragraph in blocks.OfType<ParagraphBlock>())
+            foreach (var paragraph in blocks.OfType<ParagraphBlock>().Reverse())
             {
                 var fields = Fields.ReadParagraph(_source, paragraph);
                 if (!fields.Any(f => f.Key == "last updated"))
