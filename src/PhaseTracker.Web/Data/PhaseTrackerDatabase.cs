@@ -169,10 +169,15 @@ public static class PhaseTrackerDatabase
 
         // Each provider's context carries its own migrations; the app asks for PhaseTrackerDbContext
         // and gets the one that the settings name.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DataVersionMonitor>();
+        services.AddSingleton<DataChangeInterceptor>();
         services.AddDbContext<PhaseTrackerDbContext>((provider, options) =>
-            options.UsePhaseTrackerSqlite(provider.GetRequiredService<DatabaseSettings>().ConnectionString));
+            options.UsePhaseTrackerSqlite(provider.GetRequiredService<DatabaseSettings>().ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
         services.AddDbContext<PostgresPhaseTrackerDbContext>((provider, options) =>
-            options.UsePhaseTrackerPostgres(provider.GetRequiredService<DatabaseSettings>().ConnectionString));
+            options.UsePhaseTrackerPostgres(provider.GetRequiredService<DatabaseSettings>().ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
         services.Replace(ServiceDescriptor.Scoped<PhaseTrackerDbContext>(provider =>
             provider.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
                 ? provider.GetRequiredService<PostgresPhaseTrackerDbContext>()

@@ -20,6 +20,11 @@ public sealed class PhaseTrackerFactory : WebApplicationFactory<Program>
         // Every test request comes from the same address: tests that sign in often must not meet the
         // sign-in rate limit, which has its own test (Account/SignInRateLimitTests).
         builder.UseSetting("Auth:SignInPermitLimit", "10000");
+
+        // Tests change the database behind the app's back (a second host, a file made unreadable) and
+        // expect the next request to see it; the quarter-second version check interval has its own
+        // tests (Pages/DataVersionIntervalTests).
+        builder.UseSetting(DataVersionMonitor.IntervalKey, "0");
     }
 
     protected override void Dispose(bool disposing)
