@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 namespace PhaseTracker.Tracking;
 
 /// <summary>How single field values read and write: status, effort, priority, dates, marks.</summary>
-internal static partial class Values
+public static partial class Values
 {
     public static readonly string[] PriorityLabels = ["Critical", "High", "Medium", "Low"];
 

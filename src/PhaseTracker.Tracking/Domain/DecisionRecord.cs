@@ -27,6 +27,9 @@ public class DecisionRecord
     public int? Supersedes { get; set; }
     public int? SupersededBy { get; set; }
 
+    /// <summary>Counts the saves of this record (see <see cref="DeferredItem.RowVersion"/>).</summary>
+    public int RowVersion { get; set; }
+
     public string Source { get; set; } = "";
     public string SourceFingerprint { get; set; } = "";
     public int Line { get; set; }

@@ -47,6 +47,21 @@ public class DeferredItem
 
     public string? PullRequest { get; set; }
 
+    /// <summary>"Changes to Plan": how the work differed from the plan, noted when the item is completed.</summary>
+    public List<string> ChangesToPlan { get; set; } = [];
+
+    /// <summary>Every move of the item from one phase to the next, oldest first, with its reason and date.</summary>
+    public List<Deferral> Deferrals { get; set; } = [];
+
+    /// <summary>
+    /// Counts the saves of this item; the app increments it on every change (SQLite has no row version of
+    /// its own) and refuses a save made from a form that read an older one.
+    /// </summary>
+    public int RowVersion { get; set; }
+
+    /// <summary>When a lead or an import removed the item; a removed item is kept so the history can undo it.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     /// <summary>The item's section as last imported or exported; the writer patches it field by field.</summary>
     public string Source { get; set; } = "";
 
@@ -69,6 +84,10 @@ public class DeferredItem
             .Where(text => !string.IsNullOrEmpty(text)))
             .ToLowerInvariant();
 }
+
+/// <summary>A move of an item from one phase to the next ("Phase 2 → Phase 3"), with the lead's reason.</summary>
+/// <param name="Date">The date as the document writes its dates ("November 12, 2025").</param>
+public sealed record Deferral(int FromPhase, int ToPhase, string Reason, string Date);
 
 /// <summary>A step of an item's plan, with one level of sub-steps.</summary>
 public sealed record PlanStep(string Text, List<string> SubSteps)

@@ -42,6 +42,9 @@ public class Phase
 
     public DateTime? ImportedAtUtc { get; set; }
 
+    /// <summary>Counts the saves of the phase's overview (see <see cref="DeferredItem.RowVersion"/>).</summary>
+    public int RowVersion { get; set; }
+
     public List<DeferredItem> Items { get; set; } = [];
     public List<MatrixRow> MatrixRows { get; set; } = [];
     public List<RoadmapWeek> RoadmapWeeks { get; set; } = [];

@@ -9,6 +9,9 @@ public class RoadmapWeek
     public string Theme { get; set; } = "";
     public List<RoadmapBlock> Blocks { get; set; } = [];
 
+    /// <summary>Counts the saves of this week (see <see cref="DeferredItem.RowVersion"/>).</summary>
+    public int RowVersion { get; set; }
+
     public string Source { get; set; } = "";
     public string SourceFingerprint { get; set; } = "";
     public int Line { get; set; }

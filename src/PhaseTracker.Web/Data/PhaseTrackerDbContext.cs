@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Domain;
 using PhaseTracker.Web.Features.Account;
+using PhaseTracker.Web.Features.History;
+using PhaseTracker.Web.Features.Settings;
 
 namespace PhaseTracker.Web.Data;
 
@@ -36,6 +38,8 @@ public class PhaseTrackerDbContext : IdentityDbContext<UserAccount, IdentityRole
     public DbSet<DocumentWarning> DocumentWarnings => Set<DocumentWarning>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<HistoryEntry> HistoryEntries => Set<HistoryEntry>();
+    public DbSet<WorkspaceSettings> WorkspaceSettings => Set<WorkspaceSettings>();
 
     /// <summary>Shared by every instance, so that a cookie one instance signed is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -2,6 +2,7 @@ using System.Reflection;
 
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Export;
+using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
 using PhaseTracker.Web.Features.Shared;
 using PhaseTracker.Web.Infrastructure.Observability;
@@ -18,6 +19,7 @@ public static class PhaseTrackerServices
         services.AddPhaseTrackerDatabase();
         services.AddMemoryCache(options => options.SizeLimit = 2_000);
         services.AddScoped<PageCache>();
+        services.AddScoped<HistoryRecorder>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
         services.AddSingleton<ItemCounts>();

@@ -25,7 +25,7 @@ public sealed class MigrateVerbTests : IDisposable
 
         Assert.Equal(0, first.ExitCode);
         Assert.Empty(first.Stdout);
-        Assert.Matches("^Applied \\d+ migration\\(s\\) to the Sqlite database: \\d+_InitialCreate, .*_DataProtectionKeys\\.\\n$", first.Stderr);
+        Assert.Matches("^Applied \\d+ migration\\(s\\) to the Sqlite database: \\d+_InitialCreate(, \\d+_\\w+)+\\.\\n$", first.Stderr);
         Assert.Equal((0, "The Sqlite database is up to date.\n"), (second.ExitCode, second.Stderr));
         await using var context = CommandLineRun.OpenDatabase(db);
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());

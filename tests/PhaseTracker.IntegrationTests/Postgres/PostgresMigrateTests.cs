@@ -25,7 +25,7 @@ public sealed class PostgresMigrateTests(PostgresCluster cluster)
         var second = await RunProgramAsync(database, "migrate");
 
         Assert.True(first.ExitCode == 0, first.Stderr);
-        Assert.Matches("^Applied 1 migration\\(s\\) to the Postgres database: \\d+_InitialCreate\\.\\n$", first.Stderr);
+        Assert.Matches("^Applied \\d+ migration\\(s\\) to the Postgres database: \\d+_InitialCreate(, \\d+_\\w+)*\\.\\n$", first.Stderr);
         Assert.Empty(first.Stdout);
         Assert.Equal((0, "The Postgres database is up to date.\n"), (second.ExitCode, second.Stderr));
     }

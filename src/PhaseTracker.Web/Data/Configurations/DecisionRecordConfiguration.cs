@@ -18,5 +18,6 @@ public sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Decis
         builder.Property(d => d.Decision).HasJsonConversion();
         builder.Property(d => d.Consequences).HasJsonConversion();
         builder.Property(d => d.Alternatives).HasJsonConversion();
+        builder.Property(d => d.RowVersion).IsConcurrencyToken();
     }
 }

@@ -14,5 +14,12 @@ public sealed class DeferredItemConfiguration : IEntityTypeConfiguration<Deferre
         builder.Property(i => i.Done).HasJsonConversion();
         builder.Property(i => i.Missing).HasJsonConversion();
         builder.Property(i => i.Plan).HasJsonConversion();
+        builder.Property(i => i.ChangesToPlan).HasJsonConversion();
+        builder.Property(i => i.Deferrals).HasJsonConversion();
+        builder.Property(i => i.RowVersion).IsConcurrencyToken();
+
+        // A removed item stays (the history can undo the removal) but no page, count or export sees it;
+        // the import and the history look past the filter with IgnoreQueryFilters.
+        builder.HasQueryFilter(i => i.DeletedAtUtc == null);
     }
 }

@@ -12,6 +12,7 @@ public sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
         builder.HasIndex(p => p.Number).IsUnique();
         builder.HasIndex(p => p.MadeCurrentAtUtc);
         builder.Property(p => p.Layout).HasJsonConversion();
+        builder.Property(p => p.RowVersion).IsConcurrencyToken();
 
         builder.HasMany(p => p.Items).WithOne(i => i.Phase).HasForeignKey(i => i.PhaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.MatrixRows).WithOne().HasForeignKey(r => r.PhaseId).OnDelete(DeleteBehavior.Cascade);

@@ -12,5 +12,6 @@ public sealed class RoadmapWeekConfiguration : IEntityTypeConfiguration<RoadmapW
         // Not unique: a document may number two weeks alike, and the importer keeps what it reads.
         builder.HasIndex(w => new { w.PhaseId, w.Number });
         builder.Property(w => w.Blocks).HasJsonConversion();
+        builder.Property(w => w.RowVersion).IsConcurrencyToken();
     }
 }

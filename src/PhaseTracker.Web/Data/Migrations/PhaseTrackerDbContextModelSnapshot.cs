@@ -219,6 +219,10 @@ namespace PhaseTracker.Web.Data.Migrations
                     b.Property<int>("PhaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -256,7 +260,18 @@ namespace PhaseTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangesToPlan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deferrals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Done")
@@ -303,6 +318,10 @@ namespace PhaseTracker.Web.Data.Migrations
 
                     b.Property<string>("PullRequest")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -443,6 +462,10 @@ namespace PhaseTracker.Web.Data.Migrations
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceText")
                         .HasColumnType("TEXT");
 
@@ -513,6 +536,10 @@ namespace PhaseTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -672,6 +699,92 @@ namespace PhaseTracker.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PhaseTracker.Web.Features.History.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhaseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordLabel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Actor");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("HistoryEntries");
+                });
+
+            modelBuilder.Entity("PhaseTracker.Web.Features.Settings.WorkspaceSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AllowAnonymousRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HoursPerDay")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PinnedPhaseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkspaceSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -255,6 +255,10 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
                     b.Property<int>("PhaseId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
@@ -298,9 +302,20 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ChangesToPlan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("CompletedOn")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Deferrals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Done")
                         .IsRequired()
@@ -351,6 +366,10 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
                     b.Property<string>("PullRequest")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -512,6 +531,10 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("SourceText")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -593,6 +616,10 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("PhaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Source")
@@ -770,6 +797,99 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PhaseTracker.Web.Features.History.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PhaseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordLabel")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Actor");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("HistoryEntries");
+                });
+
+            modelBuilder.Entity("PhaseTracker.Web.Features.Settings.WorkspaceSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("AllowAnonymousRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("HoursPerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("PinnedPhaseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkspaceSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
