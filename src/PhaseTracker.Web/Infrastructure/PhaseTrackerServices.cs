@@ -4,6 +4,7 @@ using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
+using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
 using PhaseTracker.Web.Infrastructure.Observability;
 using PhaseTracker.Web.Infrastructure.Security;
@@ -20,6 +21,7 @@ public static class PhaseTrackerServices
         services.AddMemoryCache(options => options.SizeLimit = 2_000);
         services.AddScoped<PageCache>();
         services.AddScoped<HistoryRecorder>();
+        services.AddScoped<Workspace>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
         services.AddSingleton<ItemCounts>();
