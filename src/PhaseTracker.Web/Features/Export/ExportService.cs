@@ -77,4 +77,19 @@ public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics 
             .Where(w => w.PhaseId == id).OrderBy(w => w.Line).ThenBy(w => w.Id).ToListAsync(cancellationToken);
         return ExportResult.Document(PhaseJson.Write(phase, decisionRecords, Effort.HoursPerDay(configuration)));
     }
+
+    /// <summary>
+    /// Every decision record (or those of phase <paramref name="phaseNumber"/>) as a MADR file under
+    /// <paramref name="folder"/>; empty when there is none.
+    /// </summary>
+    public async Task<IReadOnlyList<MadrFile>> DecisionRecordFilesAsync(int? phaseNumber, string folder = MadrWriter.DefaultFolder, CancellationToken cancellationToken = default)
+    {
+        var records = db.DecisionRecords.AsNoTracking();
+        if (phaseNumber is { } number)
+        {
+            records = records.Where(d => db.Phases.Any(p => p.Id == d.PhaseId && p.Number == number));
+        }
+
+        return MadrWriter.Write(await records.OrderBy(d => d.Number).ToListAsync(cancellationToken), folder);
+    }
 }
