@@ -9,19 +9,27 @@ namespace PhaseTracker.Web.Cli;
 /// <c>check FILE [--strict]</c>: imports into a throwaway database, exports, and compares with the
 /// document. 0 valid and lossless (repairs allowed and reported); 1 otherwise; <c>--strict</c> refuses
 /// any warning or repair. Warnings and the verdict go to stderr, the unified diff (if any) to stdout.
+/// <c>check FILE --against-db [--db PATH]</c> instead compares the file with the database's own export of
+/// the file's phase: 1 with the diff where they differ, so a repo's CI can tell that someone edited the
+/// file or the dashboard without carrying the change to the other side.
 /// </summary>
 internal static class CheckVerb
 {
     public const string Name = "check";
 
-    // --db is accepted as on every verb, but check never writes to a database that is kept.
-    public static readonly VerbSyntax Syntax = new(Name, "check FILE [--strict]", ["FILE"], ["--db"], ["--strict"]);
+    // Without --against-db, --db is accepted as on every verb, but check never writes to a database that is kept.
+    public static readonly VerbSyntax Syntax = new(Name, "check FILE [--strict] [--against-db [--db PATH]]", ["FILE"], ["--db"], ["--strict", "--against-db"]);
 
     public static async Task<int> RunAsync(VerbArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var path = args.Positional(0);
         var name = Path.GetFileName(path);
         var document = await CommandLine.ReadFileAsync(path, cancellationToken);
+        if (args.Flag("--against-db"))
+        {
+            return await AgainstDatabaseAsync(args, name, document, stdout, stderr, cancellationToken);
+        }
+
         var databaseFile = Path.Combine(Path.GetTempPath(), $"phasetracker-check-{Guid.NewGuid():N}.db");
         try
         {
@@ -61,5 +69,38 @@ internal static class CheckVerb
                 File.Delete(file);
             }
         }
+    }
+
+    private static async Task<int> AgainstDatabaseAsync(VerbArguments args, string name, byte[] document, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var read = TrackingDocumentReader.Read(document);
+        if (!read.Accepted)
+        {
+            await stderr.WriteLineAsync($"{name}: {read.Rejection}");
+            return 1;
+        }
+
+        var phase = read.Phase!.Number;
+        using var host = await CommandLine.OpenAsync(ImportVerb.DatabaseOption(args), cancellationToken);
+        await using var scope = host.Services.CreateAsyncScope();
+        var exported = await scope.ServiceProvider.GetRequiredService<ExportService>().ExportAsync(phase, ExportFormat.Markdown, cancellationToken);
+        if (exported.Text is not { } text)
+        {
+            await stderr.WriteLineAsync($"{name}: {exported.Error}");
+            return 1;
+        }
+
+        // The file is compared as the import would read it: a repaired encoding is not a difference.
+        var repairs = read.Warnings.Count(w => w.Kind == Domain.WarningKind.Repair);
+        var repaired = repairs == 0 ? "" : $" (after {repairs} encoding repair(s) the import would make)";
+        if (text != read.Text)
+        {
+            await stdout.WriteAsync(LineDiff.Unified(read.Text, text, name, $"database, phase {phase}"));
+            await stderr.WriteLineAsync($"{name} differs from the database's phase {phase}{repaired}: one side was edited without the other; import the file or export the database.");
+            return 1;
+        }
+
+        await stderr.WriteLineAsync($"{name} matches the database's phase {phase}{repaired}.");
+        return 0;
     }
 }
