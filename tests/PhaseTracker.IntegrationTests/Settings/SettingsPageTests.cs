@@ -1,11 +1,13 @@
 using System.Net;
 
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using PhaseTracker.IntegrationTests.Infrastructure;
 using PhaseTracker.IntegrationTests.Items;
 using PhaseTracker.Tracking;
+using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Infrastructure.Security;
 
@@ -109,6 +111,49 @@ public sealed class SettingsPageTests
         // An import of another phase would make it current, but the pin holds.
         await factory.ImportAsync(PageTestDocuments.Generated(6, phase: 4));
         await AssertCurrentPhaseAsync(factory, anonymous, 2);
+    }
+
+    [Fact]
+    public async Task A_pinned_phase_that_no_longer_exists_leaves_the_choice_to_the_latest_import()
+    {
+        using var factory = new PhaseTrackerFactory();
+        await factory.ImportAsync(PageTestDocuments.Generated(5, phase: 3));
+        using var anonymous = factory.CreateClient();
+        var (lead, _) = await factory.CreateSignedInBrowserAsync(Roles.Lead);
+        using (lead)
+        {
+            using var pinned = await lead.SaveSettingsAsync(new Dictionary<string, string> { ["CurrentPhase"] = "3" });
+            Assert.Equal(HttpStatusCode.Redirect, pinned.StatusCode);
+        }
+
+        await factory.ImportAsync(PageTestDocuments.Generated(6, phase: 4));
+        await AssertCurrentPhaseAsync(factory, anonymous, 3);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PhaseTrackerDbContext>();
+            await db.Phases.Where(p => p.Number == 3).ExecuteDeleteAsync();
+            await db.BumpDataVersionAsync(CancellationToken.None);
+        }
+
+        await AssertCurrentPhaseAsync(factory, anonymous, 4);
+    }
+
+    [Fact]
+    public async Task A_total_that_never_added_up_stays_as_written_whatever_the_hours_per_day()
+    {
+        using var factory = new PhaseTrackerFactory();
+        await factory.ImportAsync(Seed.RepairedText.Replace("25 hours (~3.1 developer-days)", "25 hours (~4 developer-days)", StringComparison.Ordinal));
+        var before = await factory.ExportAsync();
+        var (lead, _) = await factory.CreateSignedInBrowserAsync(Roles.Lead);
+        using (lead)
+        {
+            using var saved = await lead.SaveSettingsAsync(new Dictionary<string, string> { ["HoursPerDay"] = "5" });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Contains("**Total Phase 2 Effort:** 25 hours (~4 developer-days)", before, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.ExportAsync());
     }
 
     [Fact]
