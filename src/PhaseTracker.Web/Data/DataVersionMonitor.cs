@@ -29,6 +29,8 @@ public sealed class DataVersionMonitor(IConfiguration configuration, TimeProvide
 
     // The version each request (each scope's context) read: a request that asks several times (the
     // authorization's settings, the layout, the page) pays for one read, even with an interval of 0.
+    // A context lives for one request (no context pooling); a local change starts a new generation,
+    // so a request that writes and then reads sees its own write.
     private readonly ConditionalWeakTable<PhaseTrackerDbContext, Reading> _readByContext = [];
 
     private sealed record Reading(long Version, long Generation);
