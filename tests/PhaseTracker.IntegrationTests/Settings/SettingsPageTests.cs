@@ -463,6 +463,8 @@ public sealed class SettingsPageTests
         Assert.Contains($"<option value=\"{number}\" selected=\"selected\">Phase {number} (current)</option>", dashboard, StringComparison.Ordinal);
         var items = await anonymous.GetPageAsync("/items");
         Assert.Contains($"<option value=\"{number}\" selected=\"selected\">Phase {number} (current)</option>", items, StringComparison.Ordinal);
+        Assert.Contains($"<title>Priority matrix · Phase {number} - ", await anonymous.GetPageAsync("/matrix"), StringComparison.Ordinal);
+        Assert.Contains($"<title>Roadmap · Phase {number} - ", await anonymous.GetPageAsync("/roadmap"), StringComparison.Ordinal);
         var export = await factory.ExportAsync();
         Assert.Contains($"Phase {number} Tracking", export, StringComparison.Ordinal);
     }
