@@ -126,16 +126,15 @@ public static partial class TrackingDocumentWriter
         _ => segment.Text ?? "",
     };
 
-    /// <summary>Rewrites the numbers of "25 hours (~3.1 developer-days)" where they no longer add up.</summary>
+    /// <summary>
+    /// Rewrites the numbers of "25 hours (~3.1 developer-days)" where they no longer add up: when the items'
+    /// hours changed, or when the workspace counts another number of hours a day than the reader's 8 and
+    /// the written days are the ones 8 hours a day gave (a figure that never added up stays as written).
+    /// </summary>
     internal static string Total(string written, double hours, double hoursPerDay)
     {
-        if (Values.ReadHours(written) == hours)
-        {
-            return written;
-        }
-
         var numbers = NumberPattern().Matches(written);
-        if (numbers.Count == 0)
+        if (numbers.Count == 0 || (Values.ReadHours(written) == hours && !DaysFollowHoursPerDay(numbers, hours, hoursPerDay)))
         {
             return written;
         }
@@ -144,14 +143,29 @@ public static partial class TrackingDocumentWriter
         for (var i = Math.Min(numbers.Count, 2) - 1; i >= 0; i--)
         {
             var match = numbers[i];
-            var decimals = match.Value.Contains('.', StringComparison.Ordinal) ? match.Value.Length - match.Value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-            var replacement = i == 0
-                ? Values.FormatNumber(hours)
-                : (hours / hoursPerDay).ToString("F" + Math.Max(decimals, 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            var replacement = i == 0 ? Values.FormatNumber(hours) : Days(hours, hoursPerDay, match.Value);
             builder.Remove(match.Index, match.Length).Insert(match.Index, replacement);
         }
 
         return builder.ToString();
+    }
+
+    private static bool DaysFollowHoursPerDay(MatchCollection numbers, double hours, double hoursPerDay)
+    {
+        if (numbers.Count < 2 || hoursPerDay == TrackingDocumentReader.DefaultHoursPerDay)
+        {
+            return false;
+        }
+
+        var days = numbers[1].Value;
+        return days == Days(hours, TrackingDocumentReader.DefaultHoursPerDay, days) && days != Days(hours, hoursPerDay, days);
+    }
+
+    /// <summary>The developer-days, with as many decimals as <paramref name="written"/> has (at least one).</summary>
+    private static string Days(double hours, double hoursPerDay, string written)
+    {
+        var decimals = written.Contains('.', StringComparison.Ordinal) ? written.Length - written.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        return (hours / hoursPerDay).ToString("F" + Math.Max(decimals, 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The layout of a phase that never came from a document: the seed document's shape.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,14 +27,28 @@ public sealed class DataVersionMonitor(IConfiguration configuration, TimeProvide
     // Bumped by every local change: a version read that began before a change must not be kept after it.
     private long _generation;
 
+    // The version each request (each scope's context) read: a request that asks several times (the
+    // authorization's settings, the layout, the page) pays for one read, even with an interval of 0.
+    // A context lives for one request (no context pooling); a local change starts a new generation,
+    // so a request that writes and then reads sees its own write.
+    private readonly ConditionalWeakTable<PhaseTrackerDbContext, Reading> _readByContext = [];
+
+    private sealed record Reading(long Version, long Generation);
+
     public async Task<long> CurrentAsync(PhaseTrackerDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         long generation;
         lock (_lock)
         {
             if (_known && time.GetTimestamp() - _readAt < _intervalTicks)
             {
                 return _version;
+            }
+
+            if (_readByContext.TryGetValue(db, out var reading) && reading.Generation == _generation)
+            {
+                return reading.Version;
             }
 
             generation = _generation;
@@ -48,6 +63,7 @@ public sealed class DataVersionMonitor(IConfiguration configuration, TimeProvide
                 _version = version;
                 _readAt = readAt;
                 _known = true;
+                _readByContext.AddOrUpdate(db, new Reading(version, generation));
             }
         }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PhaseTracker.Domain;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Items;
+using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Dashboard;
@@ -13,7 +14,7 @@ namespace PhaseTracker.Web.Features.Dashboard;
 /// The dashboard's read model. Every figure is a GROUP BY in SQL, so the page costs the same few
 /// commands for 10 items or 10,000, and the whole model is cached under the data version.
 /// </summary>
-public sealed class DashboardQuery(PhaseTrackerDbContext db, PageCache cache, IConfiguration configuration)
+public sealed class DashboardQuery(PhaseTrackerDbContext db, PageCache cache, Workspace workspace)
 {
     /// <summary>The dashboard lists this many of the most urgent open items.</summary>
     public const int UrgentCount = 10;
@@ -27,7 +28,7 @@ public sealed class DashboardQuery(PhaseTrackerDbContext db, PageCache cache, IC
     /// <summary>The dashboard of phase <paramref name="phaseNumber"/> (the current phase when null); null when no phase has that number.</summary>
     public async Task<DashboardViewModel?> GetAsync(int? phaseNumber, CancellationToken cancellationToken)
     {
-        var hoursPerDay = Effort.HoursPerDay(configuration);
+        var hoursPerDay = (await workspace.GetAsync(cancellationToken)).HoursPerDay;
         var key = string.Create(CultureInfo.InvariantCulture, $"dashboard:{phaseNumber}:{hoursPerDay}");
         var found = await cache.GetOrCreateAsync(key, token => ReadAsync(phaseNumber, hoursPerDay, token), cancellationToken);
         return found.Model;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Infrastructure.Observability;
 
 namespace PhaseTracker.Web.Features.Export;
@@ -21,7 +22,7 @@ public sealed record ExportResult(string? Text, string? Error)
     public static ExportResult Failed(string error) => new(null, error);
 }
 
-public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics metrics, IConfiguration configuration)
+public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics metrics, Workspace workspace)
 {
     /// <summary>Writes the phase with that number, or the current phase, as markdown or JSON.</summary>
     public async Task<ExportResult> ExportAsync(int? phaseNumber, ExportFormat format, CancellationToken cancellationToken = default)
@@ -65,17 +66,18 @@ public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics 
         var decisionRecords = await db.DecisionRecords.AsNoTracking()
             .Where(d => d.PhaseId == id).OrderBy(d => d.Number).ToListAsync(cancellationToken);
 
+        var hoursPerDay = (await workspace.GetAsync(cancellationToken)).HoursPerDay;
         metrics.Exported();
         if (format == ExportFormat.Markdown)
         {
-            return ExportResult.Document(TrackingDocumentWriter.Write(phase, decisionRecords, Effort.HoursPerDay(configuration)));
+            return ExportResult.Document(TrackingDocumentWriter.Write(phase, decisionRecords, hoursPerDay));
         }
 
         phase.RelatedDocuments = await db.RelatedDocuments.AsNoTracking()
             .Where(d => d.PhaseId == id).OrderBy(d => d.Ordinal).ToListAsync(cancellationToken);
         phase.Warnings = await db.DocumentWarnings.AsNoTracking()
             .Where(w => w.PhaseId == id).OrderBy(w => w.Line).ThenBy(w => w.Id).ToListAsync(cancellationToken);
-        return ExportResult.Document(PhaseJson.Write(phase, decisionRecords, Effort.HoursPerDay(configuration)));
+        return ExportResult.Document(PhaseJson.Write(phase, decisionRecords, hoursPerDay));
     }
 
     /// <summary>

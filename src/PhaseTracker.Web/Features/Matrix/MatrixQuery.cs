@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PhaseTracker.Domain;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Charts;
+using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Matrix;
@@ -15,7 +16,7 @@ namespace PhaseTracker.Web.Features.Matrix;
 /// and the chart. What belongs to the phase (columns, totals, chart) is read once per data version;
 /// each page of rows is one more query. The number of commands does not depend on the number of items.
 /// </summary>
-public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, IConfiguration configuration)
+public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, Workspace workspace)
 {
     public const int PageSize = 50;
 
@@ -129,7 +130,7 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, IConf
 
         return new Summary(
             new PhaseSummary(phase.Id, phase.Number, phase.Title, columns, phase.RowCount,
-                new MatrixTotals(itemCount, phase.Hours ?? 0, Effort.HoursPerDay(configuration)), chart, countsCells),
+                new MatrixTotals(itemCount, phase.Hours ?? 0, (await workspace.GetAsync(cancellationToken)).HoursPerDay), chart, countsCells),
             numbers);
     }
 

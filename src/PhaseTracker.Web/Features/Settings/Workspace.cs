@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.Shared;
+using PhaseTracker.Web.Infrastructure.Observability;
 using PhaseTracker.Web.Infrastructure.Security;
 
 namespace PhaseTracker.Web.Features.Settings;
@@ -14,18 +16,39 @@ public sealed record EffectiveSettings(
     TimeZoneInfo TimeZone,
     int RowVersion);
 
-/// <summary>Reads the workspace's settings in effect, and "today" in its time zone.</summary>
-public sealed class Workspace(PhaseTrackerDbContext db, IConfiguration configuration, TimeProvider clock)
+/// <summary>
+/// Reads the workspace's settings in effect, and "today" in its time zone. Every request reads them
+/// (authorization, the layout, the totals), so they are cached under the data version: a save on
+/// <c>/settings</c> bumps it, and the next request here sees the new values.
+/// </summary>
+public sealed class Workspace(PhaseTrackerDbContext db, PageCache cache, IConfiguration configuration, TimeProvider clock)
 {
     public const string DefaultName = "PhaseTracker";
     public const string TimeZoneKey = "Workspace:TimeZone";
     public const string NameKey = "Workspace:Name";
 
-    public async Task<EffectiveSettings> GetAsync(CancellationToken cancellationToken)
+    public Task<EffectiveSettings> GetAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("workspace-settings", async token => Effective(await ReadSavedAsync(token)), cancellationToken);
+
+    /// <summary>
+    /// The name for the layout's brand and title. The error pages use the layout too, and must still show
+    /// while the database is down: then the configured name stands in.
+    /// </summary>
+    public async Task<string> NameForPagesAsync(CancellationToken cancellationToken)
     {
-        var saved = await db.WorkspaceSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == WorkspaceSettings.SingletonId, cancellationToken);
-        return Effective(saved);
+        try
+        {
+            return (await GetAsync(cancellationToken)).Name;
+        }
+        catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+        {
+            return Effective(null).Name;
+        }
     }
+
+    /// <summary>The saved row as it is in the database now (null: nothing saved yet), not cached.</summary>
+    public Task<WorkspaceSettings?> ReadSavedAsync(CancellationToken cancellationToken) =>
+        db.WorkspaceSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == WorkspaceSettings.SingletonId, cancellationToken);
 
     /// <summary>The settings in effect for a saved row (null: nothing saved yet).</summary>
     public EffectiveSettings Effective(WorkspaceSettings? saved) => new(

@@ -9,7 +9,7 @@ namespace PhaseTracker.Web.Infrastructure.Security;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Browse pages and read the API: anyone while <c>Auth:AllowAnonymousRead</c> is on, else any signed-in user. Also the fallback for endpoints that name no policy.</summary>
+    /// <summary>Browse pages and read the API: anyone while anonymous reading is on (the setting on <c>/settings</c>, else <c>Auth:AllowAnonymousRead</c>), else any signed-in user. Also the fallback for endpoints that name no policy.</summary>
     public const string CanRead = nameof(CanRead);
 
     /// <summary>Create and edit items, the roadmap and ADRs; defer and complete items: Lead or Admin.</summary>
@@ -21,26 +21,30 @@ public static class Policies
     /// <summary>Change the settings (the pinned current phase and friends): Lead or Admin.</summary>
     public const string CanChangeSettings = nameof(CanChangeSettings);
 
+    /// <summary>Turn anonymous reading on or off on <c>/settings</c>: Admin (a lead changes the other settings).</summary>
+    public const string CanChangeAnonymousRead = nameof(CanChangeAnonymousRead);
+
     /// <summary>List, add, change the role of, disable users: Admin.</summary>
     public const string CanManageUsers = nameof(CanManageUsers);
 
-    internal static void Add(AuthorizationOptions options, AuthSettings settings)
+    internal static void Add(AuthorizationOptions options)
     {
-        var canRead = settings.AllowAnonymousRead
-            ? new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build()
-            : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Whether an anonymous request may read is a setting an admin changes while the app runs: the
+        // requirement's handler asks the settings in effect on each request.
+        var canRead = new AuthorizationPolicyBuilder().AddRequirements(ReadRequirement.Instance).Build();
         options.AddPolicy(CanRead, canRead);
         options.FallbackPolicy = canRead;
 
         options.AddPolicy(CanEdit, policy => policy.RequireRole(Roles.Lead, Roles.Admin).AddRequirements(WritingRequirement.Instance));
         options.AddPolicy(CanImport, policy => policy.RequireRole(Roles.Lead, Roles.Admin).AddRequirements(WritingRequirement.Instance));
         options.AddPolicy(CanChangeSettings, policy => policy.RequireRole(Roles.Lead, Roles.Admin).AddRequirements(WritingRequirement.Instance));
+        options.AddPolicy(CanChangeAnonymousRead, policy => policy.RequireRole(Roles.Admin).AddRequirements(WritingRequirement.Instance));
         options.AddPolicy(CanManageUsers, policy => policy.RequireRole(Roles.Admin).AddRequirements(WritingRequirement.Instance));
     }
 
-    internal sealed class Setup(IOptions<AuthSettings> settings) : IConfigureOptions<AuthorizationOptions>
+    internal sealed class Setup : IConfigureOptions<AuthorizationOptions>
     {
-        public void Configure(AuthorizationOptions options) => Add(options, settings.Value);
+        public void Configure(AuthorizationOptions options) => Add(options);
     }
 }
 

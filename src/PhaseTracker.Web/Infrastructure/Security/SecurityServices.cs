@@ -97,6 +97,7 @@ public static class SecurityServices
 
         services.AddAuthorization();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, Policies.Setup>();
+        services.AddScoped<IAuthorizationHandler, ReadRequirementHandler>();
 
         services.AddAntiforgery(options =>
         {
