@@ -29,6 +29,13 @@ public static partial class TrackingDocumentWriter
         var weeks = phase.RoadmapWeeks.ToDictionary(w => w.Number);
         var records = decisionRecords.ToDictionary(r => r.Number);
         var placedItems = layout.Where(s => s.Kind == SegmentKind.Item).Select(s => s.Number).ToHashSet();
+        var placedWeeks = layout.Where(s => s.Kind == SegmentKind.RoadmapWeek).Select(s => s.Number).ToHashSet();
+        var newWeeks = phase.RoadmapWeeks.Where(w => !placedWeeks.Contains(w.Number)).OrderBy(w => w.Number).ToList();
+
+        // A layout read before RoadmapEnd existed: new weeks follow the last week (see LastWeekWithNew).
+        var lastWeekSegment = newWeeks.Count > 0 && !layout.Any(s => s.Kind == SegmentKind.RoadmapEnd)
+            ? layout.LastOrDefault(s => s.Kind == SegmentKind.RoadmapWeek)
+            : null;
         var placedRecords = layout.Where(s => s.Kind == SegmentKind.DecisionRecord).Select(s => s.Number).ToHashSet();
         var columns = layout.FirstOrDefault(s => s.Kind == SegmentKind.MatrixEnd)?.Text?.Split('|') ?? [];
 
@@ -89,7 +96,15 @@ public static partial class TrackingDocumentWriter
                 case SegmentKind.RoadmapWeek:
                     if (weeks.TryGetValue(segment.Number, out var week))
                     {
-                        builder.Append(RoadmapWeekWriter.Write(week, newLine));
+                        var written = RoadmapWeekWriter.Write(week, newLine);
+                        builder.Append(segment == lastWeekSegment ? LastWeekWithNew(written, newWeeks, newLine) : written);
+                    }
+
+                    break;
+                case SegmentKind.RoadmapEnd:
+                    foreach (var added in newWeeks)
+                    {
+                        builder.Append(RoadmapWeekWriter.New(added, newLine));
                     }
 
                     break;
@@ -111,6 +126,26 @@ public static partial class TrackingDocumentWriter
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The last week of a layout that has no <see cref="SegmentKind.RoadmapEnd"/>, followed by the new
+    /// weeks. That week's text may end with the rule that closes the roadmap section (the reader then
+    /// counted it as the week's): the new weeks go before the rule, so they stay inside the section.
+    /// </summary>
+    private static string LastWeekWithNew(string written, List<RoadmapWeek> newWeeks, string newLine)
+    {
+        var added = string.Concat(newWeeks.Select(w => RoadmapWeekWriter.New(w, newLine)));
+        var blocks = Markdig.Markdown.Parse(written, TrackingDocumentReader.Pipeline);
+        if (blocks.LastChild is Markdig.Syntax.ThematicBreakBlock rule && blocks.Count > 1)
+        {
+            var at = new SourceText(written).LineStart(rule.Line);
+            return written[..at] + added + written[at..];
+        }
+
+        return written.EndsWith(newLine + newLine, StringComparison.Ordinal) || !written.EndsWith('\n')
+            ? written + added
+            : written + newLine + added;
     }
 
     private static string FieldValue(Phase phase, LayoutSegment segment, double hoursPerDay) => segment.Key switch
@@ -158,6 +193,17 @@ public static partial class TrackingDocumentWriter
     private static List<LayoutSegment> NewLayout(Phase phase)
     {
         const string nl = "\n";
+
+        // The roadmap section only where there are weeks to put in it: a phase without a roadmap
+        // writes none, as before.
+        List<LayoutSegment> roadmap = phase.RoadmapWeeks.Count == 0
+            ? [LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}")]
+            :
+            [
+                LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}## Phase {phase.Number} Roadmap{nl}{nl}"),
+                new LayoutSegment { Kind = SegmentKind.RoadmapEnd },
+                LayoutSegment.Raw($"---{nl}{nl}"),
+            ];
         return
         [
             LayoutSegment.Raw("# "),
@@ -174,7 +220,8 @@ public static partial class TrackingDocumentWriter
             new LayoutSegment { Kind = SegmentKind.MatrixEnd, Text = "item|priority|effort|impact|phase|owner" },
             LayoutSegment.Raw($"{nl}**Total Phase {phase.Number} Effort:** "),
             new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Total, Tracked = true, Text = "0 hours (~0.0 developer-days)" },
-            LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}## Architecture Decision Records (ADRs){nl}{nl}"),
+            .. roadmap,
+            LayoutSegment.Raw($"## Architecture Decision Records (ADRs){nl}{nl}"),
             new LayoutSegment { Kind = SegmentKind.DecisionRecordsEnd },
             LayoutSegment.Raw($"**Last Updated:** "),
             new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.LastUpdated },
