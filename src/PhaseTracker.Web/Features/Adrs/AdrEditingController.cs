@@ -220,7 +220,7 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Details", page with { Error = refusal, Choices = await query.OtherRecordsAsync(number, cancellationToken) });
+        return View("~/Features/Adrs/Details.cshtml", page with { Error = refusal, Choices = await query.OtherRecordsAsync(number, cancellationToken) });
     }
 
     internal static string RecordUrl(int number, string? done = null) =>
@@ -238,7 +238,7 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
         return Page(page);
     }
 
-    private ViewResult Page(AdrEditPage page) => View("Edit", page);
+    private ViewResult Page(AdrEditPage page) => View("~/Features/Adrs/Edit.cshtml", page);
 
     /// <summary>The values a lead edits, copied: what "yours" is compared and shown with.</summary>
     private static DecisionRecord Copy(DecisionRecord record) => new()

@@ -181,7 +181,7 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryReco
             .Select(i => new ItemChoice(i.Number, i.Title))
             .ToListAsync(cancellationToken);
         var overlaps = DayOverlaps.Of(weekNumber, form.Blocks.Select(b => (b.StartDay, b.EndDay)));
-        return View("EditWeek", new WeekEditPage(phaseNumber, weekNumber, id, rowVersion, form, items, overlaps));
+        return View("~/Features/Roadmap/EditWeek.cshtml", new WeekEditPage(phaseNumber, weekNumber, id, rowVersion, form, items, overlaps));
     }
 
     private async Task<(int Id, int Number)?> PhaseAsync(string? phase, CancellationToken cancellationToken)
