@@ -125,6 +125,37 @@ public static partial class TrackingDocumentWriter
             }
         }
 
+        // A document without a roadmap or an ADR section has no place for a week or record added in a
+        // form: rather than leave it out of the file silently, it goes in a section of its own at the end.
+        var weeksPlaced = layout.Any(s => s.Kind is SegmentKind.RoadmapEnd or SegmentKind.RoadmapWeek);
+        var recordsPlaced = layout.Any(s => s.Kind == SegmentKind.DecisionRecordsEnd);
+        var unplacedRecords = recordsPlaced ? [] : decisionRecords.Where(r => !placedRecords.Contains(r.Number)).OrderBy(r => r.Number).ToList();
+        if ((!weeksPlaced && newWeeks.Count > 0) || unplacedRecords.Count > 0)
+        {
+            if (builder.Length > 0 && builder[^1] != '\n')
+            {
+                builder.Append(newLine);
+            }
+
+            if (!weeksPlaced && newWeeks.Count > 0)
+            {
+                builder.Append(newLine).Append("## Roadmap").Append(newLine).Append(newLine);
+                foreach (var added in newWeeks)
+                {
+                    builder.Append(RoadmapWeekWriter.New(added, newLine));
+                }
+            }
+
+            if (unplacedRecords.Count > 0)
+            {
+                builder.Append(newLine).Append("## Architecture Decision Records (ADRs)").Append(newLine).Append(newLine);
+                foreach (var added in unplacedRecords)
+                {
+                    builder.Append(DecisionRecordWriter.New(added, newLine));
+                }
+            }
+        }
+
         return builder.ToString();
     }
 

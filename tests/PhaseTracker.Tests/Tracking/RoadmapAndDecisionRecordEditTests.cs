@@ -210,4 +210,22 @@ public class RoadmapAndDecisionRecordEditTests
         Assert.False(reread.Consequences[1].Positive);
         Assert.Equal("Too slow", reread.Alternatives[0].Reason);
     }
+
+    [Fact]
+    public void A_document_without_roadmap_and_adr_sections_gets_them_at_its_end_for_weeks_and_records_added_later()
+    {
+        const string text = "# Phase 4 Tracking\n\n## Overview\n\n**Purpose:** Try\n";
+        var result = Documents.Read(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal(text, Documents.Export(result));
+
+        result.Phase!.RoadmapWeeks.Add(new RoadmapWeek { Number = 1, Theme = "Start" });
+        result.DecisionRecords.Add(new DecisionRecord { Number = 9, Title = "Keep It Small", Status = "Proposed" });
+        var after = Documents.Export(result);
+        Assert.StartsWith(text, after, StringComparison.Ordinal);
+
+        var reread = Documents.Read(System.Text.Encoding.UTF8.GetBytes(after));
+        Assert.Equal("Start", reread.Phase!.RoadmapWeeks.Single().Theme);
+        Assert.Equal("Keep It Small", reread.DecisionRecords.Single().Title);
+        Assert.Equal(after, Documents.Export(reread));
+    }
 }
