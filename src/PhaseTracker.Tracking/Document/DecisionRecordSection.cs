@@ -86,8 +86,7 @@ internal sealed partial class DecisionRecordSection
     public static Consequence ReadConsequence(string text)
     {
         var (mark, rest) = Values.SplitMark(text);
-        var positive = mark is null || !(mark.Contains('⚠') || mark.Contains('❌') || mark.Contains('➖') || mark.Contains("👎", StringComparison.Ordinal) || mark.StartsWith('-'));
-        return new Consequence(positive, mark ?? "", rest);
+        return new Consequence(ConsequenceMarks.IsPositive(mark), mark ?? "", rest);
     }
 
     public static string WriteConsequence(Consequence consequence) =>
@@ -127,6 +126,17 @@ internal sealed partial class DecisionRecordSection
 
     [GeneratedRegex(@"^ADR[- ]?(?<n>\d{1,9})\s*[:.\-–—]\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingPattern();
+}
+
+/// <summary>Which side of a decision a consequence's mark puts it on: ⚠️, ❌, ➖, 👎 and a dash are negative, anything else positive.</summary>
+public static class ConsequenceMarks
+{
+    public const string Positive = "✅";
+    public const string Negative = "⚠️";
+
+    public static bool IsPositive(string? mark) =>
+        mark is null || !(mark.Contains('⚠', StringComparison.Ordinal) || mark.Contains('❌', StringComparison.Ordinal) || mark.Contains('➖', StringComparison.Ordinal)
+            || mark.Contains("👎", StringComparison.Ordinal) || mark.StartsWith('-'));
 }
 
 internal enum RecordField

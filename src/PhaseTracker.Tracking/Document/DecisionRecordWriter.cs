@@ -47,15 +47,29 @@ internal static class DecisionRecordWriter
             patcher.Scalar(FieldOf(RecordField.Status), record.Status, "Status");
         }
 
+        // A missing supersession line goes right below the status it qualifies, not at the end of the record.
+        var anchor = FieldOf(RecordField.Status) ?? FieldOf(RecordField.Date);
+        void Link(Field? field, string? value, string label)
+        {
+            if (field is null && !string.IsNullOrEmpty(value) && anchor is not null)
+            {
+                InsertAfter(edits, anchor, $"**{label}:** {value}");
+            }
+            else
+            {
+                patcher.Scalar(field, value, label);
+            }
+        }
+
         if (old.Supersedes != record.Supersedes)
         {
-            patcher.Scalar(FieldOf(RecordField.Supersedes), record.Supersedes is { } s ? Values.AdrName(s) : null, "Supersedes");
+            Link(FieldOf(RecordField.Supersedes), record.Supersedes is { } s ? Values.AdrName(s) : null, "Supersedes");
         }
 
         // "Status: Superseded by ADR-005" already says it; a separate field is only kept up where it exists or is needed.
         if (old.SupersededBy != record.SupersededBy && !(record.Status ?? "").Contains("superseded", StringComparison.OrdinalIgnoreCase))
         {
-            patcher.Scalar(FieldOf(RecordField.SupersededBy), record.SupersededBy is { } s ? Values.AdrName(s) : null, "Superseded By");
+            Link(FieldOf(RecordField.SupersededBy), record.SupersededBy is { } s ? Values.AdrName(s) : null, "Superseded By");
         }
         else if (old.SupersededBy != record.SupersededBy && FieldOf(RecordField.SupersededBy) is { } by)
         {
@@ -83,6 +97,31 @@ internal static class DecisionRecordWriter
         }
 
         return edits.Apply();
+    }
+
+    /// <summary>
+    /// Inserts a field line after <paramref name="anchor"/>: as a paragraph of its own when the anchor is
+    /// one (the seed's style, a blank line between fields), else as the next line of the anchor's paragraph.
+    /// </summary>
+    private static void InsertAfter(TextEdits edits, Field anchor, string line)
+    {
+        var source = edits.Source;
+        var nl = source.NewLine;
+        if (!anchor.OwnsParagraph)
+        {
+            edits.Insert(edits.NextLineStart(anchor.ValueEnd), line + nl);
+            return;
+        }
+
+        var end = edits.BlockEnd(anchor.Paragraph);
+        if (end < source.Text.Length && string.IsNullOrWhiteSpace(source.Text[end..source.LineEnd(end)]))
+        {
+            edits.Insert(source.LineStart(source.LineOf(end) + 1), line + nl + nl);
+        }
+        else
+        {
+            edits.Insert(end, nl + line + nl);
+        }
     }
 
     public static string New(DecisionRecord record, string nl)

@@ -51,23 +51,12 @@ internal sealed partial class RoadmapWeekSection
         var blocks = new List<RoadmapBlock>();
         for (var i = 0; i < code.Lines.Count; i++)
         {
-            var line = code.Lines.Lines[i].Slice.ToString();
-            var day = DayPattern().Match(line);
-            if (day.Success)
+            var line = ReadLine(code.Lines.Lines[i].Slice.ToString(), blocks.Count > 0);
+            if (line.Day is { } day)
             {
-                var block = new RoadmapBlock { Title = day.Groups["title"].Value.Trim() };
-                if (day.Groups["start"].Success)
-                {
-                    block.StartDay = int.Parse(day.Groups["start"].Value, CultureInfo.InvariantCulture);
-                    block.EndDay = day.Groups["end"].Success ? int.Parse(day.Groups["end"].Value, CultureInfo.InvariantCulture) : block.StartDay;
-                }
-
-                blocks.Add(block);
-                continue;
+                blocks.Add(day);
             }
-
-            var task = line.TrimStart(' ', '\t', '│', '├', '└', '─', '→', '-', '*', '•', '>').Trim();
-            if (task.Length > 0 && blocks.Count > 0 && line.Length > 0 && (char.IsWhiteSpace(line[0]) || "│├└-*•".Contains(line[0], StringComparison.Ordinal)))
+            else if (line.Task is { } task)
             {
                 blocks[^1].Tasks.Add(task);
             }
@@ -75,6 +64,41 @@ internal sealed partial class RoadmapWeekSection
 
         return blocks;
     }
+
+    /// <summary>
+    /// What one line of a week's code block is: a day line ("Day 1-2: Title", with where its day label
+    /// and title stand), a task under the last day line (with where its text starts), or anything else.
+    /// The reader and the writer classify lines with this one method, so they agree on every line.
+    /// </summary>
+    public static CodeLine ReadLine(string line, bool underDay)
+    {
+        var day = DayPattern().Match(line);
+        if (day.Success)
+        {
+            var block = new RoadmapBlock { Title = day.Groups["title"].Value.Trim() };
+            if (day.Groups["start"].Success)
+            {
+                block.StartDay = int.Parse(day.Groups["start"].Value, CultureInfo.InvariantCulture);
+                block.EndDay = day.Groups["end"].Success ? int.Parse(day.Groups["end"].Value, CultureInfo.InvariantCulture) : block.StartDay;
+            }
+
+            var title = day.Groups["title"];
+            var titleStart = title.Index + (title.Value.Length - title.Value.TrimStart().Length);
+            var titleEnd = titleStart + block.Title.Length;
+            return new CodeLine(block, null, day.Groups["day"].Index, day.Groups["day"].Index + day.Groups["day"].Length, titleStart, titleEnd);
+        }
+
+        var trimmed = line.TrimStart(TreeCharacters);
+        var task = trimmed.Trim();
+        if (underDay && task.Length > 0 && line.Length > 0 && (char.IsWhiteSpace(line[0]) || "│├└-*•".Contains(line[0], StringComparison.Ordinal)))
+        {
+            return new CodeLine(null, task, line.Length - trimmed.Length, 0, 0, 0);
+        }
+
+        return new CodeLine(null, null, 0, 0, 0, 0);
+    }
+
+    private static readonly char[] TreeCharacters = [' ', '\t', '│', '├', '└', '─', '→', '-', '*', '•', '>'];
 
     /// <summary>The code block's content for <paramref name="blocks"/>, in the tree style the seed uses.</summary>
     public static string WriteBlocks(IReadOnlyList<RoadmapBlock> blocks, string newLine)
@@ -106,6 +130,13 @@ internal sealed partial class RoadmapWeekSection
     [GeneratedRegex(@"^Week\s+(?<n>\d{1,6})\s*[:.\-–—]?\s*(?<theme>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingPattern();
 
-    [GeneratedRegex(@"^\s*(?:Day\s+(?<start>\d{1,4})(?:\s*[-–]\s*(?<end>\d{1,4}))?|Unscheduled|TBD)\s*:\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<day>Day\s+(?<start>\d{1,4})(?:\s*[-–]\s*(?<end>\d{1,4}))?|Unscheduled|TBD)\s*:\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex DayPattern();
 }
+
+/// <summary>
+/// A line of a week's code block, read: <see cref="Day"/> for a day line (its day label at
+/// <see cref="Start"/>..<see cref="End"/>, its title at <see cref="TitleStart"/>..<see cref="TitleEnd"/>),
+/// <see cref="Task"/> for a task (its text starting at <see cref="Start"/>), neither for other text.
+/// </summary>
+internal readonly record struct CodeLine(RoadmapBlock? Day, string? Task, int Start, int End, int TitleStart, int TitleEnd);

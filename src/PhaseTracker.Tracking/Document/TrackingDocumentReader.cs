@@ -507,6 +507,7 @@ public static partial class TrackingDocumentReader
         {
             var headings = body.Select((b, i) => (b, i)).Where(x => x.b is HeadingBlock { Level: 3 }).Select(x => x.i).ToList();
             var seen = new HashSet<int>();
+            var weeksEnd = -1;
             for (var h = 0; h < headings.Count; h++)
             {
                 var heading = (HeadingBlock)body[headings[h]];
@@ -514,6 +515,13 @@ public static partial class TrackingDocumentReader
                 if (RoadmapWeekSection.ReadHeading(_source, heading) is null)
                 {
                     continue;
+                }
+
+                // The rule that closes the section belongs to the section, not to its last week: weeks
+                // added later go before it (RoadmapEnd).
+                if (h == headings.Count - 1 && next - 1 > headings[h] && body[next - 1] is ThematicBreakBlock rule)
+                {
+                    end = _source.LineStart(rule.Line);
                 }
 
                 var section = RoadmapWeekSection.Read(_source, heading, body.GetRange(headings[h] + 1, next - headings[h] - 1));
@@ -527,7 +535,15 @@ public static partial class TrackingDocumentReader
                 section.Week.Source = _source.Text[start..end];
                 _phase.RoadmapWeeks.Add(section.Week);
                 AddSegment(start, end, new LayoutSegment { Kind = SegmentKind.RoadmapWeek, Number = section.Week.Number });
+                weeksEnd = end;
             }
+
+            if (weeksEnd < 0)
+            {
+                weeksEnd = body.Count > 0 && body[^1] is ThematicBreakBlock closing ? _source.LineStart(closing.Line) : bodyEnd;
+            }
+
+            AddSegment(weeksEnd, weeksEnd, new LayoutSegment { Kind = SegmentKind.RoadmapEnd });
         }
 
         private void ReadDecisionRecords(List<Block> body, int bodyEnd)

@@ -29,6 +29,13 @@ public static partial class TrackingDocumentWriter
         var weeks = phase.RoadmapWeeks.ToDictionary(w => w.Number);
         var records = decisionRecords.ToDictionary(r => r.Number);
         var placedItems = layout.Where(s => s.Kind == SegmentKind.Item).Select(s => s.Number).ToHashSet();
+        var placedWeeks = layout.Where(s => s.Kind == SegmentKind.RoadmapWeek).Select(s => s.Number).ToHashSet();
+        var newWeeks = phase.RoadmapWeeks.Where(w => !placedWeeks.Contains(w.Number)).OrderBy(w => w.Number).ToList();
+
+        // A layout read before RoadmapEnd existed: new weeks follow the last week (see LastWeekWithNew).
+        var lastWeekSegment = newWeeks.Count > 0 && !layout.Any(s => s.Kind == SegmentKind.RoadmapEnd)
+            ? layout.LastOrDefault(s => s.Kind == SegmentKind.RoadmapWeek)
+            : null;
         var placedRecords = layout.Where(s => s.Kind == SegmentKind.DecisionRecord).Select(s => s.Number).ToHashSet();
         var columns = layout.FirstOrDefault(s => s.Kind == SegmentKind.MatrixEnd)?.Text?.Split('|') ?? [];
 
@@ -89,7 +96,15 @@ public static partial class TrackingDocumentWriter
                 case SegmentKind.RoadmapWeek:
                     if (weeks.TryGetValue(segment.Number, out var week))
                     {
-                        builder.Append(RoadmapWeekWriter.Write(week, newLine));
+                        var written = RoadmapWeekWriter.Write(week, newLine);
+                        builder.Append(segment == lastWeekSegment ? LastWeekWithNew(written, newWeeks, newLine) : written);
+                    }
+
+                    break;
+                case SegmentKind.RoadmapEnd:
+                    foreach (var added in newWeeks)
+                    {
+                        builder.Append(RoadmapWeekWriter.New(added, newLine));
                     }
 
                     break;
@@ -110,7 +125,58 @@ public static partial class TrackingDocumentWriter
             }
         }
 
+        // A document without a roadmap or an ADR section has no place for a week or record added in a
+        // form: rather than leave it out of the file silently, it goes in a section of its own at the end.
+        var weeksPlaced = layout.Any(s => s.Kind is SegmentKind.RoadmapEnd or SegmentKind.RoadmapWeek);
+        var recordsPlaced = layout.Any(s => s.Kind == SegmentKind.DecisionRecordsEnd);
+        var unplacedRecords = recordsPlaced ? [] : decisionRecords.Where(r => !placedRecords.Contains(r.Number)).OrderBy(r => r.Number).ToList();
+        if ((!weeksPlaced && newWeeks.Count > 0) || unplacedRecords.Count > 0)
+        {
+            if (builder.Length > 0 && builder[^1] != '\n')
+            {
+                builder.Append(newLine);
+            }
+
+            if (!weeksPlaced && newWeeks.Count > 0)
+            {
+                builder.Append(newLine).Append("## Roadmap").Append(newLine).Append(newLine);
+                foreach (var added in newWeeks)
+                {
+                    builder.Append(RoadmapWeekWriter.New(added, newLine));
+                }
+            }
+
+            if (unplacedRecords.Count > 0)
+            {
+                builder.Append(newLine).Append("## Architecture Decision Records (ADRs)").Append(newLine).Append(newLine);
+                foreach (var added in unplacedRecords)
+                {
+                    builder.Append(DecisionRecordWriter.New(added, newLine));
+                }
+            }
+        }
+
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The last week of a layout that has no <see cref="SegmentKind.RoadmapEnd"/>, followed by the new
+    /// weeks. That week's text may end with the rule that closes the roadmap section (the reader then
+    /// counted it as the week's): the new weeks go before the rule, so they stay inside the section.
+    /// </summary>
+    private static string LastWeekWithNew(string written, List<RoadmapWeek> newWeeks, string newLine)
+    {
+        var added = string.Concat(newWeeks.Select(w => RoadmapWeekWriter.New(w, newLine)));
+        var blocks = Markdig.Markdown.Parse(written, TrackingDocumentReader.Pipeline);
+        if (blocks.LastChild is Markdig.Syntax.ThematicBreakBlock rule && blocks.Count > 1)
+        {
+            var at = new SourceText(written).LineStart(rule.Line);
+            return written[..at] + added + written[at..];
+        }
+
+        return written.EndsWith(newLine + newLine, StringComparison.Ordinal) || !written.EndsWith('\n')
+            ? written + added
+            : written + newLine + added;
     }
 
     private static string FieldValue(Phase phase, LayoutSegment segment, double hoursPerDay) => segment.Key switch
@@ -172,6 +238,17 @@ public static partial class TrackingDocumentWriter
     private static List<LayoutSegment> NewLayout(Phase phase)
     {
         const string nl = "\n";
+
+        // The roadmap section only where there are weeks to put in it: a phase without a roadmap
+        // writes none, as before.
+        List<LayoutSegment> roadmap = phase.RoadmapWeeks.Count == 0
+            ? [LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}")]
+            :
+            [
+                LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}## Phase {phase.Number} Roadmap{nl}{nl}"),
+                new LayoutSegment { Kind = SegmentKind.RoadmapEnd },
+                LayoutSegment.Raw($"---{nl}{nl}"),
+            ];
         return
         [
             LayoutSegment.Raw("# "),
@@ -188,7 +265,8 @@ public static partial class TrackingDocumentWriter
             new LayoutSegment { Kind = SegmentKind.MatrixEnd, Text = "item|priority|effort|impact|phase|owner" },
             LayoutSegment.Raw($"{nl}**Total Phase {phase.Number} Effort:** "),
             new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.Total, Tracked = true, Text = "0 hours (~0.0 developer-days)" },
-            LayoutSegment.Raw($"{nl}{nl}---{nl}{nl}## Architecture Decision Records (ADRs){nl}{nl}"),
+            .. roadmap,
+            LayoutSegment.Raw($"## Architecture Decision Records (ADRs){nl}{nl}"),
             new LayoutSegment { Kind = SegmentKind.DecisionRecordsEnd },
             LayoutSegment.Raw($"**Last Updated:** "),
             new LayoutSegment { Kind = SegmentKind.Field, Key = PhaseField.LastUpdated },

@@ -28,6 +28,13 @@ public enum SegmentKind
 
     /// <summary>Where new decision records go.</summary>
     DecisionRecordsEnd,
+
+    /// <summary>
+    /// Where weeks added after the import go: right after the last week, before the rule that closes the
+    /// roadmap section. Layouts read before it existed have none; new weeks then follow the last week.
+    /// </summary>
+    /// <remarks>Last in the enum so the numbers of the others stay as they were.</remarks>
+    RoadmapEnd,
 }
 
 /// <summary>One piece of the document, in document order.</summary>

@@ -31,6 +31,8 @@ public sealed record AdrListRow(int Number, IHtmlContent Title, IHtmlContent Dat
 }
 
 public sealed record AdrDetailsViewModel(
+    int Id,
+    int RowVersion,
     int Number,
     string PlainTitle,
     IHtmlContent Title,
@@ -47,7 +49,25 @@ public sealed record AdrDetailsViewModel(
 {
     public string Name => AdrName.Of(Number);
 
+    /// <summary>The status as written ("Accepted ✅"), for the lifecycle buttons.</summary>
+    public string? StatusText { get; init; }
+
+    /// <summary>Why a lifecycle step was refused, in one sentence; null otherwise.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The confirmation of the save that brought the lead here; null otherwise.</summary>
+    public string? Confirmation { get; init; }
+
+    /// <summary>The other records, for "superseded by" (filled for those who may edit).</summary>
+    public IReadOnlyList<AdrChoice> Choices { get; init; } = [];
+
     public string StatusBadge => AdrName.BadgeFor(StatusWord);
+}
+
+/// <summary>Another decision record, to choose as the one that supersedes this one.</summary>
+public sealed record AdrChoice(int Number, string Title)
+{
+    public string Name => AdrName.Of(Number);
 }
 
 /// <summary>A consequence with its mark as written (✅, ⚠️); <paramref name="Positive"/> says which kind it is.</summary>

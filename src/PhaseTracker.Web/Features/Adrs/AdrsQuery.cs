@@ -56,6 +56,8 @@ public sealed class AdrsQuery(PhaseTrackerDbContext db, PageCache cache)
             .Where(d => d.Number == number)
             .Select(d => new
             {
+                d.Id,
+                d.RowVersion,
                 d.Number,
                 d.Title,
                 d.Date,
@@ -92,6 +94,8 @@ public sealed class AdrsQuery(PhaseTrackerDbContext db, PageCache cache)
         ];
 
         return new AdrDetailsViewModel(
+            record.Id,
+            record.RowVersion,
             record.Number,
             record.Title,
             Render(record.Title),
@@ -107,8 +111,19 @@ public sealed class AdrsQuery(PhaseTrackerDbContext db, PageCache cache)
                 a.Verdict is null ? null : Render(a.Verdict),
                 a.Reason is null ? null : Render(a.Reason)))],
             Links(record.Supersedes, related.Where(r => r.SupersededBy == number).Select(r => r.Number)),
-            Links(record.SupersededBy, related.Where(r => r.Supersedes == number).Select(r => r.Number)));
+            Links(record.SupersededBy, related.Where(r => r.Supersedes == number).Select(r => r.Number)))
+        {
+            StatusText = record.Status,
+        };
     }
+
+    /// <summary>Every other record, by number: the choices for "superseded by".</summary>
+    public async Task<IReadOnlyList<AdrChoice>> OtherRecordsAsync(int number, CancellationToken cancellationToken) =>
+        await db.DecisionRecords.AsNoTracking()
+            .Where(d => d.Number != number)
+            .OrderBy(d => d.Number)
+            .Select(d => new AdrChoice(d.Number, d.Title))
+            .ToListAsync(cancellationToken);
 
     private static IHtmlContent Render(string? text) => SafeMarkdown.Inline(text);
 

@@ -56,7 +56,7 @@ public sealed class RoadmapQuery(PhaseTrackerDbContext db, PageCache cache)
             .OrderBy(w => w.Number).ThenBy(w => w.Line).ThenBy(w => w.Id)
             .Skip((page - 1) * WeeksPerPage)
             .Take(WeeksPerPage)
-            .Select(w => new { w.Number, w.Theme, w.Blocks })
+            .Select(w => new { w.Id, w.Number, w.Theme, w.Blocks })
             .ToListAsync(cancellationToken);
 
         var itemNumbers = weeks.SelectMany(w => w.Blocks).SelectMany(b => b.ItemNumbers).Distinct().ToList();
@@ -86,7 +86,7 @@ public sealed class RoadmapQuery(PhaseTrackerDbContext db, PageCache cache)
                 block.Title,
                 block.Tasks,
                 [.. block.ItemNumbers.Distinct().Where(items.ContainsKey).Select(n => items[n])])).ToList();
-            return new RoadmapWeekView(week.Number, week.Theme, anchor, blocks);
+            return new RoadmapWeekView(week.Id, week.Number, week.Theme, anchor, blocks, DayOverlaps.Of(week.Number, week.Blocks.Select(b => (b.StartDay, b.EndDay))));
         }).ToList();
 
         var chart = views.Count == 0 ? null : RoadmapTimelineChart.Render(
