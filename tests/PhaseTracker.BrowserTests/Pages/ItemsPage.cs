@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace PhaseTracker.BrowserTests.Pages;
+
+/// <summary>/items: the filter form, the sortable table of items, the pages.</summary>
+public sealed class ItemsPage(IPage page) : AppLayout(page)
+{
+    public const string Path = "/items";
+
+    private ILocator Filters => Page.GetByRole(AriaRole.Search, new() { Name = "Filter the items" });
+
+    public ILocator Priority => Filters.GetByLabel("Priority");
+
+    public ILocator Status => Filters.GetByLabel("Status");
+
+    public ILocator Search => Filters.GetByLabel("Search");
+
+    public ILocator Table => Page.Locator("table.items-table");
+
+    /// <summary>Each row's title link (the row header of the table).</summary>
+    public ILocator TitleLinks => Table.Locator("tbody th a");
+
+    /// <summary>Each row's priority cell (the fourth column).</summary>
+    public ILocator PriorityCells => Table.Locator("tbody tr td:nth-child(4)");
+
+    /// <summary>The count of matching items ("12 items"), a live status region.</summary>
+    public ILocator Count => Page.Locator(".items-count");
+
+    public static async Task<ItemsPage> OpenAsync(IPage page, string query = "")
+    {
+        await GotoAsync(page, Path + query);
+        return new ItemsPage(page);
+    }
+
+    /// <summary>Chooses the filters and submits the form as a user would (the URL then carries them).</summary>
+    public async Task FilterAsync(string? priority = null, string? search = null)
+    {
+        if (priority is not null)
+        {
+            await Priority.SelectOptionAsync(new SelectOptionValue { Label = priority });
+        }
+
+        if (search is not null)
+        {
+            await Search.FillAsync(search);
+        }
+
+        await Filters.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Clicks a column header's sort link (such as "Title" or "Priority").</summary>
+    public async Task SortByAsync(string column)
+    {
+        await Table.Locator("thead").GetByRole(AriaRole.Link, new() { Name = column }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>The aria-sort of a column header: ascending, descending or none.</summary>
+    public Task<string?> SortOfAsync(string column) =>
+        Table.Locator("thead th").Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = column }) }).GetAttributeAsync("aria-sort");
+
+    public async Task<ItemPage> OpenItemAsync(int index)
+    {
+        var link = TitleLinks.Nth(index);
+        await link.ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        return new ItemPage(Page);
+    }
+
+    /// <summary>The address of the first item's page (/items/{id}).</summary>
+    public async Task<string> FirstItemPathAsync() =>
+        await TitleLinks.First.GetAttributeAsync("href") ?? throw new InvalidOperationException("The first item has no link.");
+}
