@@ -17,8 +17,7 @@ public sealed class AdrsPage(IPage page) : AppLayout(page)
 
     public async Task<AppLayout> OpenRecordAsync(int index)
     {
-        await RecordLinks.Nth(index).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await FollowAsync(RecordLinks.Nth(index));
         return new AppLayout(Page);
     }
 }

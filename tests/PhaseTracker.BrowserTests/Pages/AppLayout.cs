@@ -19,10 +19,29 @@ public class AppLayout(IPage page)
     public ILocator SignOutButton => Navigation.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
 
     /// <summary>Follows a link of the header's navigation (Dashboard, Items, Matrix, Roadmap, ADRs, Document, Users).</summary>
-    public async Task FollowNavigationAsync(string name)
+    public Task FollowNavigationAsync(string name) =>
+        FollowAsync(Navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }));
+
+    /// <summary>
+    /// Clicks a link and waits until the page it leads to has loaded, so that nothing after it reads the
+    /// page it left (a click does not wait for the navigation it starts).
+    /// </summary>
+    protected async Task FollowAsync(ILocator link)
     {
-        await Navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        ArgumentNullException.ThrowIfNull(link);
+        var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The link has no href.");
+        var target = new Uri(new Uri(Page.Url), href);
+        await link.ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url) == target, new() { WaitUntil = WaitUntilState.Load });
+    }
+
+    /// <summary>Clicks a form's submit button and waits until the page at an address that <paramref name="arrived"/> accepts has loaded.</summary>
+    protected async Task SubmitAsync(ILocator button, Func<Uri, bool> arrived)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        ArgumentNullException.ThrowIfNull(arrived);
+        await button.ClickAsync();
+        await Page.WaitForURLAsync(url => arrived(new Uri(url)), new() { WaitUntil = WaitUntilState.Load });
     }
 
     public async Task<DashboardPage> SignOutAsync()

@@ -18,8 +18,7 @@ public sealed class DashboardPage(IPage page) : AppLayout(page)
 
     public async Task<ItemsPage> OpenItemsAsync()
     {
-        await ItemsFigureLink.ClickAsync();
-        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/items"));
+        await FollowAsync(ItemsFigureLink);
         return new ItemsPage(Page);
     }
 }

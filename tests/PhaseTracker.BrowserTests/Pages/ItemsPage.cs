@@ -45,15 +45,20 @@ public sealed class ItemsPage(IPage page) : AppLayout(page)
             await Search.FillAsync(search);
         }
 
-        await Filters.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The form's GET puts every field in the address: the page is there once the address has the values.
+        await SubmitAsync(Filters.GetByRole(AriaRole.Button, new() { Name = "Filter" }), url =>
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+            return url.AbsolutePath == Path
+                && (priority is null || query["priority"] == priority)
+                && (search is null || query["q"] == search);
+        });
     }
 
     /// <summary>Clicks a column header's sort link (such as "Title" or "Priority").</summary>
     public async Task SortByAsync(string column)
     {
-        await Table.Locator("thead").GetByRole(AriaRole.Link, new() { Name = column }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await FollowAsync(Table.Locator("thead").GetByRole(AriaRole.Link, new() { Name = column }));
     }
 
     /// <summary>The aria-sort of a column header: ascending, descending or none.</summary>
@@ -62,9 +67,7 @@ public sealed class ItemsPage(IPage page) : AppLayout(page)
 
     public async Task<ItemPage> OpenItemAsync(int index)
     {
-        var link = TitleLinks.Nth(index);
-        await link.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await FollowAsync(TitleLinks.Nth(index));
         return new ItemPage(Page);
     }
 

@@ -22,11 +22,14 @@ public sealed class LoginPage(IPage page) : AppLayout(page)
         return new LoginPage(page);
     }
 
+    /// <summary>
+    /// Fills in the form and submits it. It answers on the same address (a wrong password) or redirects
+    /// (signed in): a test then waits for what it expects, such as <see cref="Error"/> or the header's email.
+    /// </summary>
     public async Task SignInAsync(string email, string password)
     {
         await Email.FillAsync(email);
         await Password.FillAsync(password);
         await SubmitButton.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }
