@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Account;
 using PhaseTracker.Web.Features.Users;
+using PhaseTracker.Web.Infrastructure.Observability;
 
 namespace PhaseTracker.Web.Infrastructure.Security;
 
@@ -87,6 +88,21 @@ public static class SecurityServices
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
             options.ReturnUrlParameter = "returnUrl";
+            // While the database is away the stamp cannot be checked, and the request can neither read nor
+            // change anything: it carries on as the cookie's user and ends on the friendly 503 page. Throwing
+            // here instead would fail that error page too (the handler keeps its first result for the
+            // request), and the browser would get an empty 503.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                }
+                catch (Exception ex) when (DatabaseOutage.IsOutage(ex))
+                {
+                    // The page's own first database read answers 503 (UseDatabaseOutageResponses).
+                }
+            };
             options.Events.OnRedirectToLogin = context => ApiProblems.IsApi(context.Request)
                 ? ApiProblems.WriteUnauthorizedAsync(context.HttpContext, "This needs an account: sign in, or send a personal API token as 'Authorization: Bearer TOKEN'.")
                 : Redirect(context);
