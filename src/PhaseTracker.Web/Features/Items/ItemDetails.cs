@@ -30,7 +30,9 @@ public sealed record ItemDetails(
     ItemLink? PullRequest,
     int Line,
     IReadOnlyList<RoadmapReference> RoadmapBlocks,
-    IReadOnlyList<MatrixReference> MatrixRows)
+    IReadOnlyList<MatrixReference> MatrixRows,
+    IReadOnlyList<string> ChangesToPlan,
+    IReadOnlyList<Deferral> Deferrals)
 {
     public string PriorityText => ItemText.Priority(Priority, PriorityLabel);
 

@@ -28,6 +28,7 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
                 i.FilePath, i.StatusEmoji, i.StatusLabel, i.StatusNote, i.IsComplete,
                 i.WhyDeferred, i.Done, i.Missing, i.Plan,
                 i.EffortHours, i.Priority, i.PriorityLabel, i.Impact, i.Owner, i.TrackingIssue, i.CompletedOn, i.PullRequest, i.Line,
+                i.ChangesToPlan, i.Deferrals,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (item is null)
@@ -49,7 +50,9 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             item.EffortHours, item.Priority, item.PriorityLabel, item.Impact, item.Owner,
             ItemLink.From(item.TrackingIssue), item.CompletedOn, ItemLink.From(item.PullRequest), item.Line,
             roadmap.TryGetValue(item.Number, out var blocks) ? blocks : [],
-            matrixRows));
+            matrixRows,
+            item.ChangesToPlan,
+            item.Deferrals));
     }
 
     /// <summary>
