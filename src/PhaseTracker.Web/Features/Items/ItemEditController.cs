@@ -22,7 +22,11 @@ namespace PhaseTracker.Web.Features.Items;
 [Authorize(Policy = Policies.CanEdit)]
 public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace, TimeProvider clock) : Controller
 {
-    private const string EditView = "Edit";
+    // The views live with the items' other views, not in a folder named after this controller.
+    private const string EditView = "~/Features/Items/Edit.cshtml";
+    private const string CompleteView = "~/Features/Items/Complete.cshtml";
+    private const string DeleteView = "~/Features/Items/Delete.cshtml";
+    private const string DeferView = "~/Features/Items/Defer.cshtml";
 
     [HttpGet("/items/new")]
     public async Task<IActionResult> New(int? phase, CancellationToken cancellationToken)
@@ -104,7 +108,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
     [HttpGet("/items/{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         await db.DeferredItems.AsNoTracking().Include(i => i.Phase).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item
-            ? View(new ItemActionPage(item.Id, item.Number, item.Title, item.Phase!.Number, item.RowVersion, item.IsComplete))
+            ? View(DeleteView, new ItemActionPage(item.Id, item.Number, item.Title, item.Phase!.Number, item.RowVersion, item.IsComplete))
             : NotFound();
 
     [HttpPost("/items/{id:int}/delete")]
@@ -144,7 +148,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
     [HttpGet("/items/{id:int}/defer")]
     public async Task<IActionResult> Defer(int id, CancellationToken cancellationToken) =>
         await db.DeferredItems.AsNoTracking().Include(i => i.Phase).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item
-            ? View(new DeferPage(new ItemActionPage(item.Id, item.Number, item.Title, item.Phase!.Number, item.RowVersion, item.IsComplete), new DeferForm { RowVersion = item.RowVersion }))
+            ? View(DeferView, new DeferPage(new ItemActionPage(item.Id, item.Number, item.Title, item.Phase!.Number, item.RowVersion, item.IsComplete), new DeferForm { RowVersion = item.RowVersion }))
             : NotFound();
 
     [HttpPost("/items/{id:int}/defer")]
@@ -166,7 +170,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
 
         if (!ModelState.IsValid)
         {
-            return View(new DeferPage(new ItemActionPage(item.Id, item.Number, item.Title, from.Number, item.RowVersion, item.IsComplete), form));
+            return View(DeferView, new DeferPage(new ItemActionPage(item.Id, item.Number, item.Title, from.Number, item.RowVersion, item.IsComplete), form));
         }
 
         if (form.RowVersion != item.RowVersion)
@@ -222,7 +226,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             ChangesToPlan = [.. item.ChangesToPlan],
         };
         form.Page = new ItemFormPage(item.Id, item.Number, item.Phase!.Number, $"{item.Number}. {item.Title}", []);
-        return View(form);
+        return View(CompleteView, form);
     }
 
     [HttpPost("/items/{id:int}/complete")]
@@ -258,7 +262,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         if (listAction is not null || !ModelState.IsValid)
         {
             form.Page = new ItemFormPage(item.Id, item.Number, item.Phase!.Number, $"{item.Number}. {item.Title}", []);
-            return View(form);
+            return View(CompleteView, form);
         }
 
         return await SaveAsync(item, form.RowVersion, HistoryAction.Completed, i =>
