@@ -32,7 +32,8 @@ public sealed record ItemDetails(
     IReadOnlyList<RoadmapReference> RoadmapBlocks,
     IReadOnlyList<MatrixReference> MatrixRows,
     IReadOnlyList<string> ChangesToPlan,
-    IReadOnlyList<Deferral> Deferrals)
+    IReadOnlyList<Deferral> Deferrals,
+    IReadOnlyList<PhaseTracker.Web.Features.History.HistoryEntry> History)
 {
     public string PriorityText => ItemText.Priority(Priority, PriorityLabel);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Items;
@@ -43,6 +44,13 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             .ToListAsync(cancellationToken);
         var roadmap = await RoadmapIndexAsync(item.PhaseId, cancellationToken);
 
+        // The item's history is read with the item, into the same cache entry, so a page read again costs one command.
+        var history = await db.HistoryEntries.AsNoTracking()
+            .Where(h => h.RecordType == HistoryRecordType.Item && h.RecordId == id)
+            .OrderByDescending(h => h.Id)
+            .Take(RecordHistoryViewComponent.Shown)
+            .ToListAsync(cancellationToken);
+
         return new Found(new ItemDetails(
             item.Id, item.Number, item.Title, item.PhaseNumber, item.PhaseTitle,
             item.FilePath, item.StatusEmoji, item.StatusLabel, item.StatusNote, item.IsComplete,
@@ -52,7 +60,8 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             roadmap.TryGetValue(item.Number, out var blocks) ? blocks : [],
             matrixRows,
             item.ChangesToPlan,
-            item.Deferrals));
+            item.Deferrals,
+            history));
     }
 
     /// <summary>

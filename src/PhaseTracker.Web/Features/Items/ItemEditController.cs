@@ -206,6 +206,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         item.Number = number;
         item.Source = "";
         item.SourceFingerprint = "";
+        item.Line = 0;
         return await CommitAsync(item, HistoryAction.Deferred, before, transaction, ItemMessages.Deferred, cancellationToken);
     }
 
@@ -295,7 +296,8 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         var before = HistoryFields.Of(item);
         var deletedBefore = item.DeletedAtUtc;
         apply(item);
-        if (action == HistoryAction.Changed && HistoryRecorder.Compare(before, HistoryFields.Of(item)).Count == 0 && deletedBefore == item.DeletedAtUtc)
+        if ((action is HistoryAction.Changed or HistoryAction.Completed) &&
+            HistoryRecorder.Compare(before, HistoryFields.Of(item)).Count == 0 && deletedBefore == item.DeletedAtUtc)
         {
             // Nothing changed: nothing is written, so the export stays byte-identical.
             db.ChangeTracker.Clear();

@@ -70,7 +70,11 @@ public sealed class ItemEditTests(PhaseTrackerFactory factory) : IClassFixture<P
         var entry = Assert.Single(await factory.HistoryAsync(id));
         Assert.Equal(HistoryAction.Changed, entry.Action);
         Assert.Equal(new FieldChange("Owner", "Backend Team", "Platform Team"), Assert.Single(entry.Changes));
-        Assert.Contains("Changes saved.", await lead.GetPageAsync($"/items/{id}?done=saved"), StringComparison.Ordinal);
+        var page = await lead.GetPageAsync($"/items/{id}?done=saved");
+        Assert.Contains("Changes saved.", page, StringComparison.Ordinal);
+        var history = PageTestDocuments.Section(page, "id=\"record-history\"", "</section>");
+        Assert.Contains("<strong>Changed</strong>", history, StringComparison.Ordinal);
+        Assert.Contains("Platform Team", history, StringComparison.Ordinal);
     }
 
     [Fact]
