@@ -145,6 +145,24 @@ public sealed class ItemLifecycleTests(PhaseTrackerFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_complete_item_cannot_be_deferred()
+    {
+        using var lead = await LeadAsync();
+        using var created = await lead.SubmitAsync("/items/new?phase=2", "/items/new?phase=2", form => form
+            .With("Title", "Already shipped").With("StatusEmoji", "✅").With("StatusLabel", "Complete"));
+        var id = int.Parse(created.RedirectPath()!.Split('/', '?')[2], CultureInfo.InvariantCulture);
+        Assert.True((await factory.ItemAsync(id))!.IsComplete);
+
+        using var refused = await lead.SubmitAsync($"/items/{id}/defer", $"/items/{id}/defer", form => form.With("Reason", "Try anyway"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("A complete item cannot be deferred", await refused.BodyAsync(), StringComparison.Ordinal);
+        var item = (await factory.ItemAsync(id))!;
+        Assert.Equal(2, item.Phase!.Number);
+        Assert.Empty(item.Deferrals);
+    }
+
+    [Fact]
     public async Task A_future_completion_date_is_refused_next_to_the_field()
     {
         using var lead = await LeadAsync();
