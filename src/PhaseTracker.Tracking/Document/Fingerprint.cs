@@ -29,6 +29,12 @@ public static class Fingerprint
 
         Add(builder, item.EffortHours?.ToString("R", CultureInfo.InvariantCulture), item.Priority?.ToString(CultureInfo.InvariantCulture),
             item.PriorityLabel, item.Impact, item.Owner, item.TrackingIssue, item.CompletedOn, item.PullRequest);
+        if (item.ChangesToPlan.Count > 0)
+        {
+            // Only when there are some: the fingerprints stored before the field was read stay valid.
+            AddList(builder, item.ChangesToPlan);
+        }
+
         return Hash(builder);
     }
 

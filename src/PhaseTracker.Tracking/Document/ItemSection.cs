@@ -110,6 +110,9 @@ internal sealed partial class ItemSection
             case ItemField.PullRequest:
                 item.PullRequest = NullIfEmpty(value);
                 break;
+            case ItemField.ChangesToPlan:
+                item.ChangesToPlan = Tracking.Fields.ListItems(source, field.List);
+                break;
         }
     }
 
@@ -143,6 +146,7 @@ internal sealed partial class ItemSection
         "tracking issue" or "issue" => ItemField.TrackingIssue,
         "completed" or "completed on" or "completion date" or "date completed" => ItemField.CompletedOn,
         "pr" or "pr link" or "pull request" => ItemField.PullRequest,
+        "changes to plan" or "changes to the plan" or "changes to original plan" or "changes to the original plan" => ItemField.ChangesToPlan,
         _ when key == "plan" || key.StartsWith("plan ", StringComparison.Ordinal) => ItemField.Plan,
         _ => ItemField.Unknown,
     };
@@ -167,4 +171,5 @@ internal enum ItemField
     TrackingIssue,
     CompletedOn,
     PullRequest,
+    ChangesToPlan,
 }

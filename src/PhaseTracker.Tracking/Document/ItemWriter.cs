@@ -77,6 +77,7 @@ internal static class ItemWriter
         Scalar(patcher, FieldOf(ItemField.TrackingIssue), old.TrackingIssue, item.TrackingIssue, "Tracking Issue");
         Scalar(patcher, FieldOf(ItemField.CompletedOn), old.CompletedOn, item.CompletedOn, "Completed");
         Scalar(patcher, FieldOf(ItemField.PullRequest), old.PullRequest, item.PullRequest, "PR");
+        PatchList(patcher, FieldOf(ItemField.ChangesToPlan), old.ChangesToPlan, item.ChangesToPlan, "Changes to Plan");
         return edits.Apply();
     }
 
@@ -96,6 +97,7 @@ internal static class ItemWriter
         section.Field("Tracking Issue", item.TrackingIssue);
         section.Field("Completed", item.CompletedOn);
         section.Field("PR", item.PullRequest);
+        section.List("Changes to Plan", Entries(item.ChangesToPlan), false);
         return section.ToString();
     }
 

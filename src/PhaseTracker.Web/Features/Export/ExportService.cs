@@ -55,7 +55,7 @@ public sealed class ExportService(PhaseTrackerDbContext db, PhaseTrackerMetrics 
                 StatusEmoji = i.StatusEmoji, StatusLabel = i.StatusLabel, StatusNote = i.StatusNote, IsComplete = i.IsComplete,
                 WhyDeferred = i.WhyDeferred, Done = i.Done, Missing = i.Missing, Plan = i.Plan, EffortHours = i.EffortHours,
                 Priority = i.Priority, PriorityLabel = i.PriorityLabel, Impact = i.Impact, Owner = i.Owner,
-                TrackingIssue = i.TrackingIssue, CompletedOn = i.CompletedOn, PullRequest = i.PullRequest,
+                TrackingIssue = i.TrackingIssue, CompletedOn = i.CompletedOn, PullRequest = i.PullRequest, ChangesToPlan = i.ChangesToPlan,
                 Source = i.Source, SourceFingerprint = i.SourceFingerprint, Line = i.Line,
             })
             .ToListAsync(cancellationToken);

@@ -30,7 +30,10 @@ public sealed record ItemDetails(
     ItemLink? PullRequest,
     int Line,
     IReadOnlyList<RoadmapReference> RoadmapBlocks,
-    IReadOnlyList<MatrixReference> MatrixRows)
+    IReadOnlyList<MatrixReference> MatrixRows,
+    IReadOnlyList<string> ChangesToPlan,
+    IReadOnlyList<Deferral> Deferrals,
+    IReadOnlyList<PhaseTracker.Web.Features.History.HistoryEntry> History)
 {
     public string PriorityText => ItemText.Priority(Priority, PriorityLabel);
 

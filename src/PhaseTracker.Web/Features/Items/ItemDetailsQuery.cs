@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Items;
@@ -28,6 +29,7 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
                 i.FilePath, i.StatusEmoji, i.StatusLabel, i.StatusNote, i.IsComplete,
                 i.WhyDeferred, i.Done, i.Missing, i.Plan,
                 i.EffortHours, i.Priority, i.PriorityLabel, i.Impact, i.Owner, i.TrackingIssue, i.CompletedOn, i.PullRequest, i.Line,
+                i.ChangesToPlan, i.Deferrals,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (item is null)
@@ -42,6 +44,13 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             .ToListAsync(cancellationToken);
         var roadmap = await RoadmapIndexAsync(item.PhaseId, cancellationToken);
 
+        // The item's history is read with the item, into the same cache entry, so a page read again costs one command.
+        var history = await db.HistoryEntries.AsNoTracking()
+            .Where(h => h.RecordType == HistoryRecordType.Item && h.RecordId == id)
+            .OrderByDescending(h => h.Id)
+            .Take(RecordHistoryViewComponent.Shown)
+            .ToListAsync(cancellationToken);
+
         return new Found(new ItemDetails(
             item.Id, item.Number, item.Title, item.PhaseNumber, item.PhaseTitle,
             item.FilePath, item.StatusEmoji, item.StatusLabel, item.StatusNote, item.IsComplete,
@@ -49,7 +58,10 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             item.EffortHours, item.Priority, item.PriorityLabel, item.Impact, item.Owner,
             ItemLink.From(item.TrackingIssue), item.CompletedOn, ItemLink.From(item.PullRequest), item.Line,
             roadmap.TryGetValue(item.Number, out var blocks) ? blocks : [],
-            matrixRows));
+            matrixRows,
+            item.ChangesToPlan,
+            item.Deferrals,
+            history));
     }
 
     /// <summary>
