@@ -13,24 +13,13 @@ internal static class MatrixRowWriter
 {
     public static string Write(MatrixRow row, DeferredItem item, IReadOnlyList<string> columns, int phaseNumber)
     {
+        var current = MatrixCells.Current(row, item, columns, phaseNumber);
         var changes = new Dictionary<int, string>();
-        for (var c = 0; c < columns.Count && c < row.Cells.Count; c++)
+        for (var c = 0; c < current.Count; c++)
         {
-            var cell = row.Cells[c];
-            var value = columns[c] switch
+            if (current[c] != row.Cells[c])
             {
-                "item" when row.TrackedColumns.HasFlag(MatrixColumn.Item) => item.Title,
-                "priority" when row.TrackedColumns.HasFlag(MatrixColumn.Priority) && item.Priority is { } p =>
-                    cell.Contains('(', StringComparison.Ordinal) ? Values.WritePriority(p, item.PriorityLabel) : $"P{p}",
-                "effort" when row.TrackedColumns.HasFlag(MatrixColumn.Effort) && item.EffortHours is { } h => Values.WriteHours(h, cell),
-                "impact" when row.TrackedColumns.HasFlag(MatrixColumn.Impact) => item.Impact ?? "",
-                "phase" when row.TrackedColumns.HasFlag(MatrixColumn.Phase) => phaseNumber.ToString(CultureInfo.InvariantCulture),
-                "owner" when row.TrackedColumns.HasFlag(MatrixColumn.Owner) => item.Owner ?? "",
-                _ => cell,
-            };
-            if (value != cell)
-            {
-                changes[c] = value;
+                changes[c] = current[c];
             }
         }
 
@@ -38,20 +27,8 @@ internal static class MatrixRowWriter
     }
 
     /// <summary>A row for an item added after the document was read.</summary>
-    public static string New(DeferredItem item, IReadOnlyList<string> columns, int phaseNumber, string newLine)
-    {
-        var cells = columns.Select(column => column switch
-        {
-            "item" => item.Title,
-            "priority" => item.Priority is { } p ? $"P{p}" : "",
-            "effort" => item.EffortHours is { } h ? $"{Values.FormatNumber(h)}h" : "",
-            "impact" => item.Impact ?? "",
-            "phase" => phaseNumber.ToString(CultureInfo.InvariantCulture),
-            "owner" => item.Owner ?? "",
-            _ => "",
-        });
-        return "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |" + newLine;
-    }
+    public static string New(DeferredItem item, IReadOnlyList<string> columns, int phaseNumber, string newLine) =>
+        "| " + string.Join(" | ", MatrixCells.New(item, columns, phaseNumber).Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |" + newLine;
 
     /// <summary>Replaces the trimmed content of the given cells of a table row line.</summary>
     private static string ReplaceCells(string line, Dictionary<int, string> changes)
@@ -137,5 +114,56 @@ internal static class MatrixRowWriter
         }
 
         return bounds;
+    }
+}
+
+/// <summary>
+/// A matrix row's cells as the export writes them: derived cells follow their item where they agreed
+/// with it when read, the rest stay as the team wrote them. The matrix page shows these, so it agrees
+/// with the exported document after every edit.
+/// </summary>
+public static class MatrixCells
+{
+    /// <param name="columns">The table's column keys ("item", "priority", ...), from the layout.</param>
+    public static List<string> Current(MatrixRow row, DeferredItem item, IReadOnlyList<string> columns, int phaseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(columns);
+        var cells = new List<string>(row.Cells.Count);
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            var cell = row.Cells[c];
+            cells.Add(c >= columns.Count ? cell : columns[c] switch
+            {
+                "item" when row.TrackedColumns.HasFlag(MatrixColumn.Item) => item.Title,
+                "priority" when row.TrackedColumns.HasFlag(MatrixColumn.Priority) && item.Priority is { } p =>
+                    cell.Contains('(', StringComparison.Ordinal) ? Values.WritePriority(p, item.PriorityLabel) : $"P{p}",
+                "effort" when row.TrackedColumns.HasFlag(MatrixColumn.Effort) && item.EffortHours is { } h => Values.WriteHours(h, cell),
+                "impact" when row.TrackedColumns.HasFlag(MatrixColumn.Impact) => item.Impact ?? "",
+                "phase" when row.TrackedColumns.HasFlag(MatrixColumn.Phase) => phaseNumber.ToString(CultureInfo.InvariantCulture),
+                "owner" when row.TrackedColumns.HasFlag(MatrixColumn.Owner) => item.Owner ?? "",
+                _ => cell,
+            });
+        }
+
+        return cells;
+    }
+
+    /// <summary>The cells of the row the export adds for an item the document's table does not have yet.</summary>
+    public static List<string> New(DeferredItem item, IReadOnlyList<string> columns, int phaseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(columns);
+        return [.. columns.Select(column => column switch
+        {
+            "item" => item.Title,
+            "priority" => item.Priority is { } p ? $"P{p}" : "",
+            "effort" => item.EffortHours is { } h ? $"{Values.FormatNumber(h)}h" : "",
+            "impact" => item.Impact ?? "",
+            "phase" => phaseNumber.ToString(CultureInfo.InvariantCulture),
+            "owner" => item.Owner ?? "",
+            _ => "",
+        })];
     }
 }

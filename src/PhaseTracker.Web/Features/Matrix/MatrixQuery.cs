@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Domain;
+using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Charts;
 using PhaseTracker.Web.Features.Settings;
@@ -51,7 +52,7 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, Works
 
         var pageCount = Pager.PageCountOf(phase.RowCount, PageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var rows = await ReadRowsAsync(phase.Id, page, cancellationToken);
+        var rows = await ReadRowsAsync(phase, page, cancellationToken);
 
         var headers = Enumerable.Range(0, Math.Max(phase.Columns.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count)))
             .Select(c => c < phase.Columns.Count && ColumnNames.TryGetValue(phase.Columns[c], out var name)
@@ -76,7 +77,10 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, Works
     private sealed record Summary(PhaseSummary? Phase, IReadOnlyList<int> PhaseNumbers);
 
     private sealed record PhaseSummary(
-        int Id, int Number, string Title, List<string> Columns, int RowCount, MatrixTotals Totals, HtmlString? Chart, bool ChartCountsCells);
+        int Id, int Number, string Title, List<string> Columns, int DocumentRowCount, int UnlistedCount, MatrixTotals Totals, HtmlString? Chart, bool ChartCountsCells)
+    {
+        public int RowCount => DocumentRowCount + UnlistedCount;
+    }
 
     private async Task<Summary> ReadSummaryAsync(int? phaseNumber, CancellationToken cancellationToken)
     {
@@ -92,6 +96,7 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, Works
                 p.Title,
                 p.Layout,
                 RowCount = p.MatrixRows.Count,
+                UnlistedCount = p.Items.Count(i => !p.MatrixRows.Any(r => r.ItemNumber == i.Number)),
                 ItemCount = p.Items.Count,
                 Hours = p.Items.Sum(i => i.EffortHours),
             })
@@ -102,6 +107,10 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, Works
         }
 
         var columns = phase.Layout.FirstOrDefault(s => s.Kind == SegmentKind.MatrixEnd)?.Text?.Split('|').ToList() ?? [];
+
+        // Items the table has no row for yet (added in a form) get the row the export will write,
+        // after the document's rows, where the table has columns to show them in.
+        var unlisted = columns.Count > 0 ? phase.UnlistedCount : 0;
         var items = db.DeferredItems.AsNoTracking().Where(i => i.PhaseId == phase.Id);
         var itemCount = phase.ItemCount;
 
@@ -129,24 +138,58 @@ public sealed class MatrixQuery(PhaseTrackerDbContext db, PageCache cache, Works
         }
 
         return new Summary(
-            new PhaseSummary(phase.Id, phase.Number, phase.Title, columns, phase.RowCount,
+            new PhaseSummary(phase.Id, phase.Number, phase.Title, columns, phase.RowCount, unlisted,
                 new MatrixTotals(itemCount, phase.Hours ?? 0, (await workspace.GetAsync(cancellationToken)).HoursPerDay), chart, countsCells),
             numbers);
     }
 
-    private async Task<IReadOnlyList<MatrixTableRow>> ReadRowsAsync(int phaseId, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the table: the document's rows with their derived cells following their items (as the
+    /// export writes them), then the rows the export adds for items the document's table does not have.
+    /// Both queries always run, so a page costs the same number of commands whatever its size.
+    /// </summary>
+    private async Task<IReadOnlyList<MatrixTableRow>> ReadRowsAsync(PhaseSummary phase, int page, CancellationToken cancellationToken)
     {
+        var phaseId = phase.Id;
+        var skip = (page - 1) * PageSize;
         var rows = await db.MatrixRows.AsNoTracking()
             .Where(r => r.PhaseId == phaseId)
             .OrderBy(r => r.Ordinal)
-            .Skip((page - 1) * PageSize)
+            .Skip(skip)
             .Take(PageSize)
             .Select(r => new
             {
-                r.Cells,
-                ItemId = db.DeferredItems.Where(i => i.PhaseId == phaseId && i.Number == r.ItemNumber).Select(i => (int?)i.Id).FirstOrDefault(),
+                Row = r,
+                Item = db.DeferredItems.Where(i => i.PhaseId == phaseId && i.Number == r.ItemNumber)
+                    .Select(i => new DeferredItem
+                    {
+                        Id = i.Id, Number = i.Number, Title = i.Title, Priority = i.Priority, PriorityLabel = i.PriorityLabel,
+                        EffortHours = i.EffortHours, Impact = i.Impact, Owner = i.Owner,
+                    })
+                    .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new MatrixTableRow(r.Cells, r.ItemId))];
+
+        var unlistedSkip = Math.Max(0, skip - phase.DocumentRowCount);
+        var unlistedTake = phase.UnlistedCount == 0 ? 0 : PageSize - rows.Count;
+        var unlisted = await db.DeferredItems.AsNoTracking()
+            .Where(i => i.PhaseId == phaseId && !db.MatrixRows.Any(r => r.PhaseId == phaseId && r.ItemNumber == i.Number))
+            .OrderBy(i => i.Number)
+            .Skip(unlistedSkip)
+            .Take(unlistedTake)
+            .Select(i => new DeferredItem
+            {
+                Id = i.Id, Number = i.Number, Title = i.Title, Priority = i.Priority, PriorityLabel = i.PriorityLabel,
+                EffortHours = i.EffortHours, Impact = i.Impact, Owner = i.Owner,
+            })
+            .ToListAsync(cancellationToken);
+
+        return
+        [
+            .. rows.Select(r => r.Item is { } item && r.Row.ItemNumber is not null
+                ? new MatrixTableRow(MatrixCells.Current(r.Row, item, phase.Columns, phase.Number), item.Id)
+                : new MatrixTableRow(r.Row.Cells, null)),
+            .. unlisted.Select(i => new MatrixTableRow(MatrixCells.New(i, phase.Columns, phase.Number), i.Id)),
+        ];
     }
 }
