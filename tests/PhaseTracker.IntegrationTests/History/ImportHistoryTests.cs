@@ -168,7 +168,30 @@ public sealed class ImportHistoryTests : IDisposable
     }
 
     [Fact]
-    public async Task Deferrals_and_a_higher_row_version_survive_a_reimport()
+    public async Task A_decision_record_the_document_drops_is_recorded_as_deleted_and_its_label_links_again_once_it_is_back()
+    {
+        var text = Seed.RepairedText;
+        var start = text.IndexOf("### ADR-004:", StringComparison.Ordinal);
+        var end = text.IndexOf("\n## ", start, StringComparison.Ordinal);
+
+        var result = await ImportAsync(text[..start] + text[(end + 1)..]);
+
+        Assert.Equal(new ChangeCounts(0, 0, 1, 3), result.DecisionRecords);
+        var deleted = Assert.Single(await EntriesAsync(), e => e.Action == HistoryAction.Deleted);
+        Assert.Equal((HistoryRecordType.DecisionRecord, "ADR-004: Correlation IDs via X-Request-ID Header"), (deleted.RecordType, deleted.RecordLabel));
+        using var client = _factory.CreateClient();
+        Assert.DoesNotContain("href=\"/adrs/4\"", await client.GetPageAsync("/history?type=adr"), StringComparison.Ordinal);
+
+        await ImportAsync(Seed.RepairedText);
+
+        // Imported again, the record has a new id; the older entries find it by the number in their label.
+        var page = await client.GetPageAsync("/history?type=adr&q=ADR-004");
+        Assert.Contains("<strong>3 changes</strong>", page, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(page, "<a href=\"/adrs/4\">ADR-004: Correlation IDs via X-Request-ID Header</a>"));
+    }
+
+    [Fact]
+    public async Task Deferrals_changes_to_plan_and_a_higher_row_version_survive_a_reimport()
     {
         var deferral = new Deferral(1, 2, "Blocked on the load test environment", "November 12, 2025");
         await WithDatabaseAsync(async db =>
@@ -176,6 +199,7 @@ public sealed class ImportHistoryTests : IDisposable
             foreach (var item in await db.DeferredItems.Where(i => i.Number == 1 || i.Number == 3).ToListAsync())
             {
                 item.Deferrals = [deferral];
+                item.ChangesToPlan = ["Ran the load tests on staging instead"];
                 item.RowVersion = 7;
             }
 
@@ -192,6 +216,7 @@ public sealed class ImportHistoryTests : IDisposable
         // Item 3 changed: one more save than the database had, so a form opened before meets a conflict.
         Assert.Equal(8, items[3].RowVersion);
         Assert.Equal([deferral], items[3].Deferrals);
+        Assert.Equal(["Ran the load tests on staging instead"], items[3].ChangesToPlan);
         Assert.Equal("Platform Team", items[3].Owner);
 
         // Item 1 did not change: untouched.

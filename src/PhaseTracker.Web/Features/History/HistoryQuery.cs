@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,7 @@ public sealed record HistoryPage(
 }
 
 /// <summary>Every recorded change, newest first, filtered and paged in SQL.</summary>
-public sealed class HistoryQuery(PhaseTrackerDbContext db)
+public sealed partial class HistoryQuery(PhaseTrackerDbContext db)
 {
     public async Task<HistoryPage> GetAsync(HistoryFilter filter, bool canRestore, CancellationToken cancellationToken)
     {
@@ -134,10 +135,18 @@ public sealed class HistoryQuery(PhaseTrackerDbContext db)
             .Where(i => itemIds.Contains(i.Id))
             .Select(i => new { i.Id, Deleted = i.DeletedAtUtc != null })
             .ToDictionaryAsync(i => i.Id, i => i.Deleted, cancellationToken);
+        // An ADR removed and imported again has a new id but the same number, which its label carries.
         var recordIds = IdsOf(HistoryRecordType.DecisionRecord);
-        var records = recordIds.Count == 0 ? new Dictionary<int, int>() : await db.DecisionRecords
-            .Where(d => recordIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => d.Number, cancellationToken);
+        List<int> labelNumbers = [.. entries.Where(e => e.RecordType == HistoryRecordType.DecisionRecord).Select(e => AdrNumberOf(e.RecordLabel)).OfType<int>().Distinct()];
+        var numberById = new Dictionary<int, int>();
+        if (recordIds.Count > 0)
+        {
+            numberById = await db.DecisionRecords
+                .Where(d => recordIds.Contains(d.Id) || labelNumbers.Contains(d.Number))
+                .ToDictionaryAsync(d => d.Id, d => d.Number, cancellationToken);
+        }
+
+        var numbers = numberById.Values.ToHashSet();
         var phaseIds = IdsOf(HistoryRecordType.Phase);
         var phases = phaseIds.Count == 0 ? new Dictionary<int, int>() : await db.Phases
             .Where(p => phaseIds.Contains(p.Id))
@@ -151,7 +160,9 @@ public sealed class HistoryQuery(PhaseTrackerDbContext db)
             string? link = entry.RecordType switch
             {
                 HistoryRecordType.Item => items.TryGetValue(id, out var deleted) && !deleted ? $"/items/{id}" : null,
-                HistoryRecordType.DecisionRecord => records.TryGetValue(id, out var number) ? $"/adrs/{number}" : null,
+                HistoryRecordType.DecisionRecord => numberById.TryGetValue(id, out var number) || (AdrNumberOf(entry.RecordLabel) is { } n && numbers.Contains(number = n))
+                    ? $"/adrs/{number}"
+                    : null,
                 HistoryRecordType.Phase => phases.TryGetValue(id, out var number) ? $"/?phase={number}" : null,
                 HistoryRecordType.RoadmapWeek => entry.PhaseNumber is { } phase ? $"/roadmap?phase={phase}" : "/roadmap",
                 HistoryRecordType.Settings => "/settings",
@@ -166,4 +177,14 @@ public sealed class HistoryQuery(PhaseTrackerDbContext db)
 
         return rows;
     }
+
+    /// <summary>The number in an ADR's label ("ADR-004: ..." is 4), or null.</summary>
+    private static int? AdrNumberOf(string label)
+    {
+        var match = AdrLabel().Match(label);
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
+
+    [GeneratedRegex(@"^ADR-(\d{1,9})\b")]
+    private static partial Regex AdrLabel();
 }
