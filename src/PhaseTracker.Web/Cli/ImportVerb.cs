@@ -19,7 +19,7 @@ internal static class ImportVerb
         using var host = await CommandLine.OpenAsync(DatabaseOption(args), cancellationToken);
         await using var scope = host.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ImportService>()
-            .ImportAsync(document, args.Flag("--dry-run"), cancellationToken);
+            .ImportAsync(document, args.Flag("--dry-run"), actor: null, fileName: args.Positional(0), cancellationToken);
         if (result.Summary is not { } summary)
         {
             await stderr.WriteLineAsync(result.Rejection!.ToString());

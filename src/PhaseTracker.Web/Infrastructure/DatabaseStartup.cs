@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
 
 namespace PhaseTracker.Web.Infrastructure;
@@ -14,6 +15,9 @@ namespace PhaseTracker.Web.Infrastructure;
 public sealed class DatabaseStartup(IServiceScopeFactory scopes, DatabaseSettings settings, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public const string SeedFile = "PHASE2_TRACKING.md";
+
+    /// <summary>Who the history names for the seed's import into an empty database.</summary>
+    public const string FirstStartActor = "first start";
 
     public static string SeedPath => Path.Combine(AppContext.BaseDirectory, "seeds", SeedFile);
 
@@ -46,7 +50,8 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, DatabaseSetting
         }
 
         var document = await File.ReadAllBytesAsync(seedPath, cancellationToken);
-        var result = await scope.ServiceProvider.GetRequiredService<ImportService>().ImportAsync(document, dryRun: false, cancellationToken);
+        var result = await scope.ServiceProvider.GetRequiredService<ImportService>()
+            .ImportAsync(document, dryRun: false, Actor.Import(FirstStartActor, seedPath), cancellationToken: cancellationToken);
         if (result.Rejection?.ToString() is { } rejection)
         {
             logger.LogWarning("The seed document {SeedPath} was not imported: {Rejection}", seedPath, rejection);

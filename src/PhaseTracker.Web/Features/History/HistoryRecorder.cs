@@ -47,16 +47,41 @@ public sealed class HistoryRecorder(PhaseTrackerDbContext db, TimeProvider clock
         IReadOnlyList<KeyValuePair<string, string?>> before,
         IReadOnlyList<KeyValuePair<string, string?>> after)
     {
+        var entry = Describe(actor, clock.GetUtcNow().UtcDateTime, type, recordId, phaseNumber, label, action, before, after);
+        if (entry is not null)
+        {
+            db.HistoryEntries.Add(entry);
+        }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// The entry <see cref="Record"/> would add, without adding it to the context (null when nothing
+    /// changed): the import writes its thousands of entries in batches instead of tracking each one.
+    /// </summary>
+    public static HistoryEntry? Describe(
+        Actor actor,
+        DateTime atUtc,
+        HistoryRecordType type,
+        int recordId,
+        int? phaseNumber,
+        string label,
+        HistoryAction action,
+        IReadOnlyList<KeyValuePair<string, string?>> before,
+        IReadOnlyList<KeyValuePair<string, string?>> after)
+    {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(label);
         var changes = Compare(before, after);
         if (changes.Count == 0 && action == HistoryAction.Changed)
         {
             return null;
         }
 
-        var entry = new HistoryEntry
+        return new HistoryEntry
         {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
+            AtUtc = atUtc,
             Actor = actor.Name,
             Via = actor.Via,
             RecordType = type,
@@ -66,8 +91,6 @@ public sealed class HistoryRecorder(PhaseTrackerDbContext db, TimeProvider clock
             Action = action,
             Changes = changes,
         };
-        db.HistoryEntries.Add(entry);
-        return entry;
     }
 
     /// <summary>The fields whose text differs, in the order of <paramref name="after"/> (then fields only <paramref name="before"/> has).</summary>
@@ -191,6 +214,9 @@ public static class HistoryFields
     public static string LabelOf(DecisionRecord record) => $"{Values.AdrName(record.Number)}: {record.Title}";
 
     public static string LabelOf(RoadmapWeek week) => $"Week {week.Number}: {week.Theme}";
+
+    /// <summary>How a history entry names a phase's overview ("Phase 2: 📋 Phase 2 Tracking — Deferred Items").</summary>
+    public static string LabelOf(Phase phase) => $"Phase {phase.Number}: {phase.Title}";
 
     private static KeyValuePair<string, string?> Field(string name, string? value) =>
         new(name, string.IsNullOrEmpty(value) ? null : value);

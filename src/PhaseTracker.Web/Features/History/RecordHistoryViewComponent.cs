@@ -20,8 +20,30 @@ public sealed class RecordHistoryViewComponent(PhaseTrackerDbContext db) : ViewC
             .OrderByDescending(h => h.Id)
             .Take(Shown)
             .ToListAsync(HttpContext.RequestAborted);
-        return View("~/Features/History/Components/RecordHistory.cshtml", new RecordHistoryModel(type, id, entries));
+        return View("~/Features/History/Components/RecordHistory.cshtml", new RecordHistoryModel(type, id, entries, AllChangesUrl(type, entries)));
+    }
+
+    /// <summary>
+    /// The history page narrowed to this record: its kind and the start of its label ("Item 3:", "ADR-004:"),
+    /// which stays the same when the title changes; an item's number is only unique within its phase.
+    /// </summary>
+    private static string? AllChangesUrl(HistoryRecordType type, List<HistoryEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var newest = entries[0];
+        var colon = newest.RecordLabel.IndexOf(':', StringComparison.Ordinal);
+        return new HistoryFilter
+        {
+            Type = type,
+            Text = colon > 0 ? newest.RecordLabel[..(colon + 1)] : newest.RecordLabel,
+            PhaseNumber = type == HistoryRecordType.Item ? newest.PhaseNumber : null,
+        }.ToUrl();
     }
 }
 
-public sealed record RecordHistoryModel(HistoryRecordType Type, int Id, IReadOnlyList<HistoryEntry> Entries);
+/// <param name="AllChangesUrl">The history page showing this record's changes; null while it has none.</param>
+public sealed record RecordHistoryModel(HistoryRecordType Type, int Id, IReadOnlyList<HistoryEntry> Entries, string? AllChangesUrl);

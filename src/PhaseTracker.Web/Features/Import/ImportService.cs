@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Infrastructure.Observability;
 
 namespace PhaseTracker.Web.Features.Import;
@@ -14,12 +15,24 @@ namespace PhaseTracker.Web.Features.Import;
 /// transaction, or nothing does. Rows are matched by their numbers and updated in place, so importing
 /// the same document twice changes nothing the second time. Rows are compared in memory and written
 /// in batches (<see cref="RowBatch{T}"/>): a 10,000-item document is tens of thousands of rows.
+/// Items the document no longer has are marked deleted, not deleted; each record the import creates,
+/// changes, removes or restores gets one history entry, written in a batch in the same transaction.
 /// </summary>
 public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, ILogger<ImportService> logger, PhaseTrackerMetrics metrics)
 {
-    public async Task<ImportResult> ImportAsync(byte[] document, bool dryRun, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(byte[] document, bool dryRun, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, dryRun, actor: null, fileName: null, cancellationToken);
+
+    /// <param name="document">The document's bytes.</param>
+    /// <param name="dryRun">Work out what would change, then roll it back and record no history.</param>
+    /// <param name="actor">Who imports and through what, for the history; by default the command line,
+    /// via the import of <paramref name="fileName"/>.</param>
+    /// <param name="fileName">The document's file name, for the default actor ("import of PHASE2_TRACKING.md").</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is changed then.</param>
+    public async Task<ImportResult> ImportAsync(
+        byte[] document, bool dryRun, Actor? actor, string? fileName = null, CancellationToken cancellationToken = default)
     {
-        var result = await ImportOrRejectAsync(document, dryRun, cancellationToken);
+        var result = await ImportOrRejectAsync(document, dryRun, actor ?? Actor.Import(Actor.CommandLineName, fileName), cancellationToken);
         if (!dryRun)
         {
             metrics.Imported(result.Accepted);
@@ -28,7 +41,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         return result;
     }
 
-    private async Task<ImportResult> ImportOrRejectAsync(byte[] document, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportResult> ImportOrRejectAsync(byte[] document, bool dryRun, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var read = TrackingDocumentReader.Read(document);
@@ -39,7 +52,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         try
         {
-            var summary = await ApplyAsync(read, dryRun, cancellationToken);
+            var summary = await ApplyAsync(read, dryRun, actor, cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("{Headline}", summary.Headline);
@@ -53,7 +66,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
     }
 
-    private async Task<ImportSummary> ApplyAsync(ReadResult read, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportSummary> ApplyAsync(ReadResult read, bool dryRun, Actor actor, CancellationToken cancellationToken)
     {
         var incoming = read.Phase!;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -66,6 +79,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.Phases.AsNoTracking().SingleOrDefaultAsync(p => p.Number == incoming.Number, cancellationToken);
+        var history = new ImportHistory(actor, now, incoming.Number);
 
         int phaseId;
         if (stored is null)
@@ -74,6 +88,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             incoming.MadeCurrentAtUtc = now;
             await new RowBatch<Phase>(db).InsertAsync([incoming], cancellationToken);
             phaseId = await db.Phases.Where(p => p.Number == incoming.Number).Select(p => p.Id).SingleAsync(cancellationToken);
+            history.Add(HistoryRecordType.Phase, phaseId, HistoryFields.LabelOf(incoming), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(incoming));
         }
         else
         {
@@ -81,18 +96,24 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
 
         var isNew = stored is null;
-        var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, cancellationToken);
+        var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, history, cancellationToken);
         var partsReplaced = await ReplaceWhenChangedAsync(db.MatrixRows.Where(r => r.PhaseId == phaseId), incoming.MatrixRows, phaseId, isNew, r => r.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RoadmapWeeks.Where(w => w.PhaseId == phaseId), incoming.RoadmapWeeks, phaseId, isNew, w => w.Line, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RelatedDocuments.Where(d => d.PhaseId == phaseId), incoming.RelatedDocuments, phaseId, isNew, d => d.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.DocumentWarnings.Where(w => w.PhaseId == phaseId), incoming.Warnings, phaseId, isNew, w => (w.Line, w.Kind, w.Message), cancellationToken);
-        var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, cancellationToken);
+        var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, history, cancellationToken);
 
         var changed = isNew || itemChanges.Changed || partsReplaced || recordChanges.Changed;
         var madeCurrent = true;
         if (stored is not null)
         {
-            (changed, madeCurrent) = await UpdatePhaseAsync(stored, incoming, changed, now, cancellationToken);
+            (changed, madeCurrent) = await UpdatePhaseAsync(stored, incoming, changed, now, history, cancellationToken);
+        }
+
+        // A dry run rolls everything back; its history would be rolled back with it, so it is not written.
+        if (!dryRun)
+        {
+            await new RowBatch<HistoryEntry>(db).InsertAsync(history.Entries, cancellationToken);
         }
 
         if (changed || madeCurrent)
@@ -112,7 +133,13 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         return new ImportSummary(incoming.Number, incoming.Title, isNew, changed, madeCurrent, dryRun, itemChanges, recordChanges, read.Warnings);
     }
 
-    private async Task<ChangeCounts> MergeItemsAsync(int phaseId, List<DeferredItem> incoming, bool isNew, CancellationToken cancellationToken)
+    /// <summary>
+    /// Items are matched by number within the phase, deleted ones included: an item the document has
+    /// again comes back (same id) instead of colliding with its deleted self on (PhaseId, Number). Items
+    /// the document no longer has are marked deleted and kept, so the history can undo the removal.
+    /// </summary>
+    /// <returns>The counts; a restored item counts as added, as it is added back to the phase.</returns>
+    private async Task<ChangeCounts> MergeItemsAsync(int phaseId, List<DeferredItem> incoming, bool isNew, ImportHistory history, CancellationToken cancellationToken)
     {
         foreach (var item in incoming)
         {
@@ -124,20 +151,89 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         if (isNew)
         {
             await batch.InsertAsync(incoming, cancellationToken);
+            await RecordCreatedItemsAsync(phaseId, incoming, history, cancellationToken);
             return new ChangeCounts(incoming.Count, 0, 0, 0);
         }
 
-        var stored = await db.DeferredItems.AsNoTracking()
+        var stored = await db.DeferredItems.IgnoreQueryFilters().AsNoTracking()
             .Where(i => i.PhaseId == phaseId)
             .ToDictionaryAsync(i => i.Number, cancellationToken);
-        var (added, updated, unchanged) = Match(incoming, stored, i => i.Number, (item, existing) => item.Id = existing.Id);
-        await batch.DeleteAsync(stored.Values, cancellationToken);
+
+        // The document knows nothing of these: they stay as the database has them.
+        var values = new EntityValues<DeferredItem>(db, nameof(DeferredItem.RowVersion), nameof(DeferredItem.DeletedAtUtc), nameof(DeferredItem.Deferrals));
+        List<DeferredItem> added = [];
+        List<DeferredItem> updated = [];
+        var restored = 0;
+        var unchanged = 0;
+        foreach (var item in incoming)
+        {
+            if (!stored.Remove(item.Number, out var existing))
+            {
+                added.Add(item);
+                continue;
+            }
+
+            // The document reader does not read "Changes to Plan" (yet): a document without it must not
+            // erase what a lead wrote in the completion form.
+            if (item.ChangesToPlan.Count == 0)
+            {
+                item.ChangesToPlan = existing.ChangesToPlan;
+            }
+
+            var wasDeleted = existing.DeletedAtUtc is not null;
+            if (!wasDeleted && values.AreEqual(existing, item))
+            {
+                unchanged++;
+                continue;
+            }
+
+            item.Id = existing.Id;
+            item.Deferrals = existing.Deferrals;
+            var entry = history.Add(
+                HistoryRecordType.Item, item.Id, HistoryFields.LabelOf(item), wasDeleted ? HistoryAction.Restored : HistoryAction.Changed,
+                HistoryFields.Of(existing), HistoryFields.Of(item));
+
+            // A form opened before the import then meets the conflict page instead of overwriting the
+            // import. A move of the item's lines alone (its Line, its Source) changes no value a form shows.
+            item.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
+            updated.Add(item);
+            restored += wasDeleted ? 1 : 0;
+        }
+
+        List<DeferredItem> removed = [.. stored.Values.Where(i => i.DeletedAtUtc is null)];
+        foreach (var item in removed)
+        {
+            item.DeletedAtUtc = history.AtUtc;
+            item.RowVersion++;
+            history.Add(HistoryRecordType.Item, item.Id, HistoryFields.LabelOf(item), HistoryAction.Deleted, HistoryFields.None, HistoryFields.None);
+        }
+
+        await batch.UpdateAsync(removed, cancellationToken);
         await batch.UpdateAsync(updated, cancellationToken);
         await batch.InsertAsync(added, cancellationToken);
-        return new ChangeCounts(added.Count, updated.Count, stored.Count, unchanged);
+        await RecordCreatedItemsAsync(phaseId, added, history, cancellationToken);
+        return new ChangeCounts(added.Count + restored, updated.Count - restored, removed.Count, unchanged);
     }
 
-    private async Task<ChangeCounts> MergeDecisionRecordsAsync(int phaseId, List<DecisionRecord> incoming, CancellationToken cancellationToken)
+    /// <summary>Records the creation of items just inserted, whose ids the batch does not read back.</summary>
+    private async Task RecordCreatedItemsAsync(int phaseId, List<DeferredItem> created, ImportHistory history, CancellationToken cancellationToken)
+    {
+        if (created.Count == 0)
+        {
+            return;
+        }
+
+        var ids = await db.DeferredItems.Where(i => i.PhaseId == phaseId)
+            .Select(i => new { i.Number, i.Id })
+            .ToDictionaryAsync(i => i.Number, i => i.Id, cancellationToken);
+        foreach (var item in created)
+        {
+            item.Id = ids[item.Number];
+            history.Add(HistoryRecordType.Item, item.Id, HistoryFields.LabelOf(item), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(item));
+        }
+    }
+
+    private async Task<ChangeCounts> MergeDecisionRecordsAsync(int phaseId, List<DecisionRecord> incoming, ImportHistory history, CancellationToken cancellationToken)
     {
         foreach (var record in incoming)
         {
@@ -149,47 +245,55 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var stored = await db.DecisionRecords.AsNoTracking()
             .Where(d => d.PhaseId == phaseId || numbers.Contains(d.Number))
             .ToDictionaryAsync(d => d.Number, cancellationToken);
-        var (added, updated, unchanged) = Match(incoming, stored, r => r.Number, (record, existing) => record.Id = existing.Id);
-
-        // What is left belongs to this phase, and its document no longer has it.
-        var batch = new RowBatch<DecisionRecord>(db);
-        await batch.DeleteAsync(stored.Values, cancellationToken);
-        await batch.UpdateAsync(updated, cancellationToken);
-        await batch.InsertAsync(added, cancellationToken);
-        return new ChangeCounts(added.Count, updated.Count, stored.Count, unchanged);
-    }
-
-    /// <summary>
-    /// Pairs the document's rows with the stored ones by number. A pair whose values differ is updated
-    /// in place (the row keeps its id). The stored rows left in <paramref name="stored"/> are the ones
-    /// the document no longer has.
-    /// </summary>
-    private (List<T> Added, List<T> Updated, int Unchanged) Match<T>(
-        List<T> incoming, Dictionary<int, T> stored, Func<T, int> number, Action<T, T> takeId)
-        where T : class
-    {
-        var values = new EntityValues<T>(db);
-        List<T> added = [];
-        List<T> updated = [];
+        var values = new EntityValues<DecisionRecord>(db, nameof(DecisionRecord.RowVersion));
+        List<DecisionRecord> added = [];
+        List<DecisionRecord> updated = [];
         var unchanged = 0;
-        foreach (var row in incoming)
+        foreach (var record in incoming)
         {
-            if (!stored.Remove(number(row), out var existing))
+            if (!stored.Remove(record.Number, out var existing))
             {
-                added.Add(row);
+                added.Add(record);
             }
-            else if (values.AreEqual(existing, row))
+            else if (values.AreEqual(existing, record))
             {
                 unchanged++;
             }
             else
             {
-                takeId(row, existing);
-                updated.Add(row);
+                record.Id = existing.Id;
+                var entry = history.Add(
+                    HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), HistoryAction.Changed,
+                    HistoryFields.Of(existing), HistoryFields.Of(record));
+                record.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
+                updated.Add(record);
             }
         }
 
-        return (added, updated, unchanged);
+        // What is left belongs to this phase, and its document no longer has it.
+        foreach (var record in stored.Values)
+        {
+            history.Add(HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), HistoryAction.Deleted, HistoryFields.None, HistoryFields.None);
+        }
+
+        var batch = new RowBatch<DecisionRecord>(db);
+        await batch.DeleteAsync(stored.Values, cancellationToken);
+        await batch.UpdateAsync(updated, cancellationToken);
+        await batch.InsertAsync(added, cancellationToken);
+        if (added.Count > 0)
+        {
+            var addedNumbers = added.Select(r => r.Number).ToList();
+            var ids = await db.DecisionRecords.Where(d => addedNumbers.Contains(d.Number))
+                .Select(d => new { d.Number, d.Id })
+                .ToDictionaryAsync(d => d.Number, d => d.Id, cancellationToken);
+            foreach (var record in added)
+            {
+                record.Id = ids[record.Number];
+                history.Add(HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(record));
+            }
+        }
+
+        return new ChangeCounts(added.Count, updated.Count, stored.Count, unchanged);
     }
 
     /// <summary>
@@ -210,7 +314,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         if (!isNew)
         {
             var stored = await storedRows.AsNoTracking().ToListAsync(cancellationToken);
-            if (new EntityValues<T>(db).AreEqual([.. stored.OrderBy(order)], [.. incoming.OrderBy(order)]))
+            if (new EntityValues<T>(db, nameof(RoadmapWeek.RowVersion)).AreEqual([.. stored.OrderBy(order)], [.. incoming.OrderBy(order)]))
             {
                 return false;
             }
@@ -224,12 +328,13 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
     /// <returns>Whether anything changed, and whether the phase became current.</returns>
     private async Task<(bool Changed, bool MadeCurrent)> UpdatePhaseAsync(
-        Phase stored, Phase incoming, bool partsChanged, DateTime now, CancellationToken cancellationToken)
+        Phase stored, Phase incoming, bool partsChanged, DateTime now, ImportHistory history, CancellationToken cancellationToken)
     {
         incoming.Id = stored.Id;
         incoming.ImportedAtUtc = stored.ImportedAtUtc;
         incoming.MadeCurrentAtUtc = stored.MadeCurrentAtUtc;
-        var changed = partsChanged || !new EntityValues<Phase>(db).AreEqual(stored, incoming);
+        incoming.RowVersion = stored.RowVersion;
+        var changed = partsChanged || !new EntityValues<Phase>(db, nameof(Phase.RowVersion)).AreEqual(stored, incoming);
         var isCurrent = stored.MadeCurrentAtUtc is { } madeCurrentAt
             && !await db.Phases.AnyAsync(p => p.Id != stored.Id && p.MadeCurrentAtUtc > madeCurrentAt, cancellationToken);
         if (!changed && isCurrent)
@@ -242,10 +347,40 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         if (changed)
         {
             incoming.ImportedAtUtc = now;
+            if (history.Add(HistoryRecordType.Phase, stored.Id, HistoryFields.LabelOf(incoming), HistoryAction.Changed, HistoryFields.Of(stored), HistoryFields.Of(incoming)) is not null)
+            {
+                incoming.RowVersion++;
+            }
         }
 
         incoming.MadeCurrentAtUtc = now;
         await new RowBatch<Phase>(db).UpdateAsync([incoming], cancellationToken);
         return (changed, true);
+    }
+
+    /// <summary>The history entries of one import, written together in one batch once the rows they describe have their ids.</summary>
+    private sealed class ImportHistory(Actor actor, DateTime atUtc, int phaseNumber)
+    {
+        public DateTime AtUtc { get; } = atUtc;
+
+        public List<HistoryEntry> Entries { get; } = [];
+
+        /// <returns>The entry, or null where no field changed.</returns>
+        public HistoryEntry? Add(
+            HistoryRecordType type,
+            int recordId,
+            string label,
+            HistoryAction action,
+            IReadOnlyList<KeyValuePair<string, string?>> before,
+            IReadOnlyList<KeyValuePair<string, string?>> after)
+        {
+            var entry = HistoryRecorder.Describe(actor, AtUtc, type, recordId, phaseNumber, label, action, before, after);
+            if (entry is not null)
+            {
+                Entries.Add(entry);
+            }
+
+            return entry;
+        }
     }
 }
