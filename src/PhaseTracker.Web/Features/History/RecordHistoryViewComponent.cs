@@ -20,14 +20,18 @@ public sealed class RecordHistoryViewComponent(PhaseTrackerDbContext db) : ViewC
             .OrderByDescending(h => h.Id)
             .Take(Shown)
             .ToListAsync(HttpContext.RequestAborted);
-        return View("~/Features/History/Components/RecordHistory.cshtml", new RecordHistoryModel(type, id, entries, AllChangesUrl(type, entries)));
+        return View("~/Features/History/Components/RecordHistory.cshtml", Model(type, id, entries));
     }
+
+    /// <summary>The section's model for entries a page read already (newest first).</summary>
+    public static RecordHistoryModel Model(HistoryRecordType type, int id, IReadOnlyList<HistoryEntry> entries) =>
+        new(type, id, entries, AllChangesUrl(type, entries));
 
     /// <summary>
     /// The history page narrowed to this record: its kind and the start of its label ("Item 3:", "ADR-004:"),
     /// which stays the same when the title changes; an item's number is only unique within its phase.
     /// </summary>
-    private static string? AllChangesUrl(HistoryRecordType type, List<HistoryEntry> entries)
+    private static string? AllChangesUrl(HistoryRecordType type, IReadOnlyList<HistoryEntry> entries)
     {
         if (entries.Count == 0)
         {

@@ -173,13 +173,6 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
                 continue;
             }
 
-            // The document reader does not read "Changes to Plan" (yet): a document without it must not
-            // erase what a lead wrote in the completion form.
-            if (item.ChangesToPlan.Count == 0)
-            {
-                item.ChangesToPlan = existing.ChangesToPlan;
-            }
-
             var wasDeleted = existing.DeletedAtUtc is not null;
             if (!wasDeleted && values.AreEqual(existing, item))
             {
