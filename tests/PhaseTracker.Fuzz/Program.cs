@@ -12,6 +12,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 1 && Directory.Exists(args[0]))
+        {
+            return Replay(Directory.GetFiles(args[0]).Where(f => !f.EndsWith("README.txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        }
+
         if (args.Length == 1)
         {
             Check(File.ReadAllBytes(args[0]));
@@ -28,6 +33,28 @@ public static class Program
             Check(buffer.ToArray());
         });
         return 0;
+    }
+
+    /// <summary>Runs each file once (uninstrumented) and prints one line for each: its first complaint, or "ok".</summary>
+    private static int Replay(IEnumerable<string> files)
+    {
+        var crashes = 0;
+        foreach (var file in files)
+        {
+            try
+            {
+                Check(File.ReadAllBytes(file));
+                Console.WriteLine($"ok\t{file}");
+            }
+            catch (Exception ex)
+            {
+                crashes++;
+                var detail = ex.Message.Split('\n', 3);
+                Console.WriteLine($"{ex.GetType().Name}: {string.Join(" | ", detail.Take(2)).TrimEnd('\r')}\t{file}");
+            }
+        }
+
+        return crashes == 0 ? 0 : 1;
     }
 
     /// <summary>The property the property tests check too: read, then write back unchanged, or a rejection.</summary>
@@ -48,8 +75,9 @@ public static class Program
         var written = TrackingDocumentWriter.Write(result.Phase!, result.DecisionRecords);
         if (!string.Equals(written, result.Text, StringComparison.Ordinal))
         {
-            var firstDifference = LineDiff.Changes(result.Text, written).FirstOrDefault();
-            throw new InvalidOperationException($"The document does not write back as it was read: {firstDifference}");
+            var changes = LineDiff.Changes(result.Text, written);
+            throw new InvalidOperationException(
+                $"The document does not write back as it was read ({changes.Count} changed lines):{Environment.NewLine}{string.Join(Environment.NewLine, changes.Take(20))}");
         }
     }
 }
