@@ -26,6 +26,46 @@ internal static class MatrixRowWriter
         return changes.Count == 0 ? row.Source : ReplaceCells(row.Source, changes);
     }
 
+    /// <summary>
+    /// The tracked columns less those whose cell the writer would not give back unchanged for the item as
+    /// read, so that a document read and written with no edit comes back byte for byte.
+    /// </summary>
+    public static MatrixColumn Stable(MatrixRow row, DeferredItem item, MatrixColumn tracked, IReadOnlyList<string> columns, int phaseNumber)
+    {
+        for (var c = 0; c < columns.Count && c < row.Cells.Count; c++)
+        {
+            var flag = columns[c] switch
+            {
+                "item" => MatrixColumn.Item,
+                "priority" => MatrixColumn.Priority,
+                "effort" => MatrixColumn.Effort,
+                "impact" => MatrixColumn.Impact,
+                "phase" => MatrixColumn.Phase,
+                "owner" => MatrixColumn.Owner,
+                _ => MatrixColumn.None,
+            };
+            if (flag != MatrixColumn.None && tracked.HasFlag(flag) && CellValue(columns[c], row.Cells[c], tracked, item, phaseNumber) != row.Cells[c])
+            {
+                tracked &= ~flag;
+            }
+        }
+
+        return tracked;
+    }
+
+    /// <summary>What the export writes in a cell of <paramref name="column"/>: the item's value where the column is tracked.</summary>
+    internal static string CellValue(string column, string cell, MatrixColumn tracked, DeferredItem item, int phaseNumber) => column switch
+    {
+        "item" when tracked.HasFlag(MatrixColumn.Item) => item.Title,
+        "priority" when tracked.HasFlag(MatrixColumn.Priority) && item.Priority is { } p =>
+            cell.Contains('(', StringComparison.Ordinal) ? Values.WritePriority(p, item.PriorityLabel) : $"P{p}",
+        "effort" when tracked.HasFlag(MatrixColumn.Effort) && item.EffortHours is { } h => Values.WriteHours(h, cell),
+        "impact" when tracked.HasFlag(MatrixColumn.Impact) => item.Impact ?? "",
+        "phase" when tracked.HasFlag(MatrixColumn.Phase) => phaseNumber.ToString(CultureInfo.InvariantCulture),
+        "owner" when tracked.HasFlag(MatrixColumn.Owner) => item.Owner ?? "",
+        _ => cell,
+    };
+
     /// <summary>A row for an item added after the document was read.</summary>
     public static string New(DeferredItem item, IReadOnlyList<string> columns, int phaseNumber, string newLine) =>
         "| " + string.Join(" | ", MatrixCells.New(item, columns, phaseNumber).Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |" + newLine;
@@ -134,17 +174,7 @@ public static class MatrixCells
         for (var c = 0; c < row.Cells.Count; c++)
         {
             var cell = row.Cells[c];
-            cells.Add(c >= columns.Count ? cell : columns[c] switch
-            {
-                "item" when row.TrackedColumns.HasFlag(MatrixColumn.Item) => item.Title,
-                "priority" when row.TrackedColumns.HasFlag(MatrixColumn.Priority) && item.Priority is { } p =>
-                    cell.Contains('(', StringComparison.Ordinal) ? Values.WritePriority(p, item.PriorityLabel) : $"P{p}",
-                "effort" when row.TrackedColumns.HasFlag(MatrixColumn.Effort) && item.EffortHours is { } h => Values.WriteHours(h, cell),
-                "impact" when row.TrackedColumns.HasFlag(MatrixColumn.Impact) => item.Impact ?? "",
-                "phase" when row.TrackedColumns.HasFlag(MatrixColumn.Phase) => phaseNumber.ToString(CultureInfo.InvariantCulture),
-                "owner" when row.TrackedColumns.HasFlag(MatrixColumn.Owner) => item.Owner ?? "",
-                _ => cell,
-            });
+            cells.Add(c >= columns.Count ? cell : MatrixRowWriter.CellValue(columns[c], cell, row.TrackedColumns, item, phaseNumber));
         }
 
         return cells;

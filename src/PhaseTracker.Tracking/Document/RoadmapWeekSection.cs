@@ -130,7 +130,8 @@ internal sealed partial class RoadmapWeekSection
     [GeneratedRegex(@"^Week\s+(?<n>\d{1,6})\s*[:.\-–—]?\s*(?<theme>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingPattern();
 
-    [GeneratedRegex(@"^\s*(?<day>Day\s+(?<start>\d{1,4})(?:\s*[-–]\s*(?<end>\d{1,4}))?|Unscheduled|TBD)\s*:\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
+    // [0-9], not \d: \d also takes other scripts' digits ("Day １２"), which int.Parse refuses.
+    [GeneratedRegex(@"^\s*(?<day>Day\s+(?<start>[0-9]{1,4})(?:\s*[-–]\s*(?<end>[0-9]{1,4}))?|Unscheduled|TBD)\s*:\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex DayPattern();
 }
 

@@ -159,7 +159,7 @@ public static partial class TrackingDocumentReader
                 depth++;
                 i++;
             }
-            else if ((c is '-' or '*' or '+') && i + 1 < line.Length && line[i + 1] == ' ')
+            else if ((c is '-' or '*' or '+') && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
             {
                 depth++;
                 i += 2;
@@ -172,7 +172,7 @@ public static partial class TrackingDocumentReader
                     j++;
                 }
 
-                if (j + 1 < line.Length && line[j] is '.' or ')' && line[j + 1] == ' ')
+                if (j + 1 < line.Length && line[j] is '.' or ')' && line[j + 1] is ' ' or '\t')
                 {
                     depth++;
                     i = j + 2;
@@ -217,6 +217,13 @@ public static partial class TrackingDocumentReader
         private readonly List<string> _columns = [];
         private Field? _totalField;
         private Field? _timelineField;
+
+        // Numbers and fields are unique across the whole document, not just one section: a document may
+        // repeat a section, and the writer keys records and fields by these.
+        private readonly Dictionary<int, int> _itemLines = [];
+        private readonly Dictionary<int, int> _recordLines = [];
+        private readonly HashSet<int> _weeks = [];
+        private readonly HashSet<string> _overviewKeys = [];
 
         public DocumentReading(string text)
         {
@@ -337,8 +344,9 @@ public static partial class TrackingDocumentReader
                     "timeline" => PhaseField.Timeline,
                     _ => null,
                 };
-                if (key is null || field.List is not null)
+                if (key is null || field.List is not null || !_overviewKeys.Add(key))
                 {
+                    // A second "**Status:**" (an item's, where the items heading is missing) is kept as text.
                     continue;
                 }
 
@@ -362,7 +370,7 @@ public static partial class TrackingDocumentReader
 
         private void ReadItems(List<Block> body, int bodyEnd)
         {
-            var firstLine = new Dictionary<int, int>();
+            var firstLine = _itemLines;
             var headings = body.Select((b, i) => (b, i)).Where(x => x.b is HeadingBlock { Level: 3 }).Select(x => x.i).ToList();
             var itemsEnd = -1;
             for (var h = 0; h < headings.Count; h++)
@@ -405,6 +413,12 @@ public static partial class TrackingDocumentReader
 
         private void ReadMatrix(HeadingBlock heading, List<Block> body)
         {
+            if (_columns.Count > 0)
+            {
+                Warn(heading.Line + 1, "the document has a second priority matrix; only the first is read, this one is kept as text.");
+                return;
+            }
+
             _totalField = Fields.Read(_source, body).FirstOrDefault(f => f.Key.StartsWith("total", StringComparison.Ordinal) && f.Key.Contains("effort", StringComparison.Ordinal));
             var table = body.OfType<Table>().FirstOrDefault();
             if (table is null)
@@ -506,7 +520,7 @@ public static partial class TrackingDocumentReader
         private void ReadRoadmap(List<Block> body, int bodyEnd)
         {
             var headings = body.Select((b, i) => (b, i)).Where(x => x.b is HeadingBlock { Level: 3 }).Select(x => x.i).ToList();
-            var seen = new HashSet<int>();
+            var seen = _weeks;
             var weeksEnd = -1;
             for (var h = 0; h < headings.Count; h++)
             {
@@ -549,7 +563,7 @@ public static partial class TrackingDocumentReader
         private void ReadDecisionRecords(List<Block> body, int bodyEnd)
         {
             var headings = body.Select((b, i) => (b, i)).Where(x => x.b is HeadingBlock { Level: 3 }).Select(x => x.i).ToList();
-            var firstLine = new Dictionary<int, int>();
+            var firstLine = _recordLines;
             var recordsEnd = bodyEnd;
             for (var h = 0; h < headings.Count; h++)
             {
@@ -614,7 +628,9 @@ public static partial class TrackingDocumentReader
                     continue;
                 }
 
-                foreach (var field in fields)
+                // A field said twice ("**Status:**" again on the next line) counts once; the second is kept as text.
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var field in fields.Where(f => seen.Add(f.Key)))
                 {
                     switch (field.Key)
                     {
@@ -804,7 +820,9 @@ public static partial class TrackingDocumentReader
                 }
             }
 
-            row.TrackedColumns = tracked;
+            // A cell follows its item only where writing the unchanged item gives the cell back as written
+            // ("P1 (see notes)" reads as P1, but would be written "P1").
+            row.TrackedColumns = MatrixRowWriter.Stable(row, item, tracked, _columns, _phase.Number);
         }
 
         private void Disagree(MatrixRow row, DeferredItem item, string what, string matrix, string itemValue) =>

@@ -148,9 +148,10 @@ public static partial class Values
             return (null, null, false);
         }
 
-        var number = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        // "P99999999999" is past int: not a priority, like P7.
+        var parsed = int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
         var label = match.Groups["label"].Success ? match.Groups["label"].Value.Trim() : null;
-        return number is >= 0 and <= 3 ? (number, label, true) : (null, label, false);
+        return parsed && number is >= 0 and <= 3 ? (number, label, true) : (null, label, false);
     }
 
     public static string WritePriority(int priority, string? label) =>
@@ -160,7 +161,7 @@ public static partial class Values
     public static int? ReadAdrNumber(string value)
     {
         var match = AdrPattern().Match(value);
-        return match.Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        return match.Success && int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 
     public static string AdrName(int number) => $"ADR-{number:000}";
