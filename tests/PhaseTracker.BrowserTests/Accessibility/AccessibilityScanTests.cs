@@ -21,6 +21,9 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
     /// <summary>"{item}" stands for the first item's page, found on /items.</summary>
     private const string FirstItem = "/items/{item}";
 
+    /// <summary>"{week}" stands for the first week's id, found on /roadmap.</summary>
+    private const string FirstWeek = "{week}";
+
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
     public static TheoryData<string, int> PagesEveryoneSees => new()
@@ -47,6 +50,22 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
         }
     }
 
+    /// <summary>The forms and pages only an editor reaches.</summary>
+    public static TheoryData<string> FormsALeadUses => new()
+    {
+        "/items/new",
+        FirstItem + "/edit",
+        FirstItem + "/defer",
+        FirstItem + "/complete",
+        FirstItem + "/delete",
+        "/roadmap/weeks/new",
+        $"/roadmap/weeks/{FirstWeek}/edit",
+        "/adrs/new",
+        "/adrs/1/edit",
+        SettingsPage.Path,
+        HistoryPage.Path,
+    };
+
     [Theory]
     [MemberData(nameof(PagesEveryoneSees))]
     [InlineData(LoginPage.Path, 200)]
@@ -65,6 +84,54 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
         await ScanAsync(session, path, status);
     }
 
+    [Theory]
+    [MemberData(nameof(FormsALeadUses))]
+    public async Task A_form_a_lead_uses_has_no_serious_accessibility_violation(string path)
+    {
+        await using var session = await browser.NewSessionAsync(output);
+        await session.SignInAsNewUserAsync(Roles.Lead);
+        await ScanAsync(session, path, 200);
+    }
+
+    [Fact]
+    public async Task A_refused_form_with_its_messages_has_no_serious_accessibility_violation()
+    {
+        await using var session = await browser.NewSessionAsync(output);
+        await session.SignInAsNewUserAsync(Roles.Lead);
+        var form = await ItemFormPage.OpenNewAsync(session.Page, 2);
+        await form.Effort.FillAsync("2.3");
+        await form.SaveRefusedAsync();
+        await Assertions.Expect(form.EffortError).ToBeVisibleAsync();
+        await AssertNoSeriousViolationAsync(session, "/items/new (refused)", 200);
+    }
+
+    [Fact]
+    public async Task The_conflict_page_has_no_serious_accessibility_violation()
+    {
+        await using var session = await browser.NewSessionAsync(output);
+        await using var other = await browser.NewSessionAsync(output);
+        await session.SignInAsNewUserAsync(Roles.Lead);
+        await other.SignInAsNewUserAsync(Roles.Lead);
+        var path = await (await ItemsPage.OpenAsync(session.Page)).FirstItemPathAsync();
+        var id = int.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Two forms on the same item; the other lead saves first (and then puts the owner back).
+        var mine = await ItemFormPage.OpenEditAsync(session.Page, id);
+        var theirs = await ItemFormPage.OpenEditAsync(other.Page, id);
+        var owner = await theirs.Owner.InputValueAsync();
+        await theirs.Owner.FillAsync("Someone Else Entirely");
+        await theirs.SaveAsync();
+
+        await mine.Owner.FillAsync("Me, Meanwhile");
+        var response = await mine.SaveRefusedAsync();
+        Assert.Equal(409, response.Status);
+        await AssertNoSeriousViolationAsync(session, $"{path}/edit (conflict)", 409);
+
+        theirs = await ItemFormPage.OpenEditAsync(other.Page, id);
+        await theirs.Owner.FillAsync(owner);
+        await theirs.SaveAsync();
+    }
+
     [Fact]
     public async Task The_users_page_an_admin_sees_has_no_serious_accessibility_violation()
     {
@@ -75,14 +142,27 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
 
     private async Task ScanAsync(BrowserSession session, string path, int status)
     {
-        if (path == FirstItem)
+        if (path.StartsWith(FirstItem, StringComparison.Ordinal))
         {
-            path = await (await ItemsPage.OpenAsync(session.Page)).FirstItemPathAsync();
+            path = await (await ItemsPage.OpenAsync(session.Page)).FirstItemPathAsync() + path[FirstItem.Length..];
+        }
+
+        if (path.Contains(FirstWeek, StringComparison.Ordinal))
+        {
+            await session.Page.GotoAsync(RoadmapPage.Path);
+            var edit = await session.Page.Locator("main a[href^='/roadmap/weeks/'][href$='/edit']").First.GetAttributeAsync("href")
+                ?? throw new InvalidOperationException("The roadmap links to no week's form.");
+            path = edit;
         }
 
         var response = await session.Page.GotoAsync(path);
         Assert.NotNull(response);
         Assert.Equal(status, response.Status);
+        await AssertNoSeriousViolationAsync(session, path, status);
+    }
+
+    private async Task AssertNoSeriousViolationAsync(BrowserSession session, string path, int status)
+    {
         await Assertions.Expect(new AppLayout(session.Page).MainHeading.First).ToBeVisibleAsync();
 
         var result = await session.Page.RunAxe();

@@ -9,6 +9,9 @@ public class AppLayout(IPage page)
 
     public ILocator Navigation => Page.Locator("header nav");
 
+    /// <summary>The workspace's name at the start of the navigation bar.</summary>
+    public ILocator Brand => Page.Locator("header .navbar-brand");
+
     public ILocator MainHeading => Page.Locator("main h1");
 
     /// <summary>The account link in the header, which shows the signed-in user's email.</summary>

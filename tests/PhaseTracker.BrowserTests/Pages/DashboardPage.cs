@@ -10,6 +10,9 @@ public sealed class DashboardPage(IPage page) : AppLayout(page)
     /// <summary>The "Items" figure, a link to the phase's items.</summary>
     public ILocator ItemsFigureLink => Page.Locator(".dashboard-figures div").Filter(new() { Has = Page.Locator("dt", new() { HasText = "Items" }) }).Locator("dd a");
 
+    /// <summary>The note under the total effort: "N developer-days at H h a day".</summary>
+    public ILocator TotalDeveloperDays => Page.Locator("dd").Filter(new() { Has = Page.Locator("[data-total-hours]") }).Locator(".figure-note");
+
     public static async Task<DashboardPage> OpenAsync(IPage page)
     {
         await GotoAsync(page, Path);

@@ -74,4 +74,14 @@ public sealed class ItemsPage(IPage page) : AppLayout(page)
     /// <summary>The address of the first item's page (/items/{id}).</summary>
     public async Task<string> FirstItemPathAsync() =>
         await TitleLinks.First.GetAttributeAsync("href") ?? throw new InvalidOperationException("The first item has no link.");
+
+    /// <summary>The notice after a delete, with its Undo button.</summary>
+    public ILocator DeletedNotice => Page.Locator("#item-deleted");
+
+    /// <summary>Undoes the delete from the notice; lands on the restored item's page.</summary>
+    public async Task<ItemPage> UndoDeleteAsync()
+    {
+        await SubmitAsync(DeletedNotice.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }), url => url.Query.Contains("done=restored", StringComparison.Ordinal));
+        return new ItemPage(Page);
+    }
 }
