@@ -37,7 +37,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
     /// <param name="pageSize">Items per page, 1 to 1,000 (100 when left out).</param>
     [HttpGet]
     [EndpointSummary("List items")]
-    [ProducesResponseType<ApiPage<ItemDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiPage<ItemDto>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ApiPage<ItemDto>> List(
         string? phase, string? status, string? priority, string? owner, string? q, string? sort, string? dir, int? page, int? pageSize,
         CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
 
     [HttpGet("{id:int}", Name = "GetItem")]
     [EndpointSummary("Read one item (its ETag is the version to send back in If-Match)")]
-    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<ItemDto>> Get(int id, CancellationToken cancellationToken)
     {
@@ -62,7 +62,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
     [Authorize(Policy = Policies.CanEdit)]
     [Consumes("application/json")]
     [EndpointSummary("Create an item (in the current phase unless phase is given)")]
-    [ProducesResponseType<ItemDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ItemDto>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<ItemDto>> Create(ItemInput input, CancellationToken cancellationToken)
     {
@@ -94,7 +94,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
     [Authorize(Policy = Policies.CanEdit)]
     [Consumes("application/json")]
     [EndpointSummary("Replace an item's editable fields (If-Match required; a PUT that changes nothing writes nothing)")]
-    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -158,7 +158,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
     [Authorize(Policy = Policies.CanEdit)]
     [Consumes("application/json")]
     [EndpointSummary("Defer an open item to the next phase (If-Match required)")]
-    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -196,7 +196,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
     [Authorize(Policy = Policies.CanEdit)]
     [Consumes("application/json")]
     [EndpointSummary("Mark an item complete (If-Match required)")]
-    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]

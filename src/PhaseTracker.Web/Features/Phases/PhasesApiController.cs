@@ -29,7 +29,7 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
 
     [HttpGet]
     [EndpointSummary("List the phases, the current one marked")]
-    [ProducesResponseType<IReadOnlyList<PhaseDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<PhaseDto>>(StatusCodes.Status200OK, "application/json")]
     public async Task<IReadOnlyList<PhaseDto>> List(CancellationToken cancellationToken)
     {
         var phases = await ReadAsync(db.Phases.AsNoTracking(), cancellationToken);
@@ -38,7 +38,7 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
 
     [HttpGet("{number:int}")]
     [EndpointSummary("Read one phase's overview (its ETag is the version to send back in If-Match)")]
-    [ProducesResponseType<PhaseDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PhaseDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<PhaseDto>> Get(int number, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
     [Authorize(Policy = Policies.CanEdit)]
     [Consumes("application/json")]
     [EndpointSummary("Create an empty phase with a number")]
-    [ProducesResponseType<PhaseDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<PhaseDto>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PhaseDto>> Create(NewPhaseInput input, CancellationToken cancellationToken)
     {
@@ -101,7 +101,7 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
     [Authorize(Policy = Policies.CanEdit)]
     [Consumes("application/json")]
     [EndpointSummary("Replace a phase's overview: title, purpose, status, timeline (If-Match required)")]
-    [ProducesResponseType<PhaseDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PhaseDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
