@@ -43,6 +43,27 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_exported_with_diagrams_matches_the_database_in_check_against_db_until_one_side_changes()
+    {
+        Assert.Equal(0, (await CommandLineRun.RunAsync("import", Seed.Path, "--db", Db)).ExitCode);
+        var file = _directory.File("PHASE2_TRACKING.md");
+        Assert.Equal(0, (await CommandLineRun.RunAsync("export", "--db", Db, "--diagrams", "--out", file)).ExitCode);
+
+        var matching = await CommandLineRun.RunAsync("check", file, "--against-db", "--db", Db);
+        Assert.Equal(0, matching.ExitCode);
+        Assert.Equal("", matching.Stdout);
+
+        await using (var db = CommandLineRun.OpenDatabase(Db))
+        {
+            await db.DeferredItems.Where(i => i.Number == 2).ExecuteUpdateAsync(set => set.SetProperty(i => i.EffortHours, 6));
+        }
+
+        var differing = await CommandLineRun.RunAsync("check", file, "--against-db", "--db", Db);
+        Assert.Equal(1, differing.ExitCode);
+        Assert.Contains("+    2. Complete Bundle Analysis: [0.73, 0.35]\n", differing.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_export_after_an_edit_is_remembered_as_the_phases_text_and_a_json_export_is_not()
     {
         Assert.Equal(0, (await CommandLineRun.RunAsync("import", Seed.Path, "--db", Db)).ExitCode);
