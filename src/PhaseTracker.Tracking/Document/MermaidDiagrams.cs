@@ -16,6 +16,35 @@ public static partial class MermaidDiagrams
     /// <summary>The comment line before every generated block.</summary>
     public const string Marker = "<!-- phasetracker:generated -->";
 
+    /// <summary>The layout's name for the roadmap's gantt (<see cref="Domain.SegmentKind.Diagram"/>).</summary>
+    public const string GanttKey = "gantt";
+
+    /// <summary>The layout's name for the matrix's quadrant chart.</summary>
+    public const string QuadrantKey = "quadrant";
+
+    /// <summary>The diagram a layout segment names, drawn from the phase as it is now; null for a name it does not know.</summary>
+    public static string? Write(string? key, Phase phase, string newLine = "\n") => key switch
+    {
+        GanttKey => Gantt(phase, newLine),
+        QuadrantKey => QuadrantChart(phase, newLine),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Which generated diagram a mermaid block's content is, by its first word (<c>gantt</c>,
+    /// <c>quadrantChart</c>); null for any other kind, which the reader then keeps as the team's text.
+    /// </summary>
+    public static string? KeyOf(string content)
+    {
+        var first = content.TrimStart().Split(['\n', '\r', ' ', '\t'], 2)[0];
+        return first switch
+        {
+            "gantt" => GanttKey,
+            "quadrantChart" => QuadrantKey,
+            _ => null,
+        };
+    }
+
     /// <summary>The roadmap's day blocks as bars; blocks without a day yet are listed as comments.</summary>
     public static string Gantt(Phase phase, string newLine = "\n")
     {

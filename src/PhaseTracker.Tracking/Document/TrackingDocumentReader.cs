@@ -225,6 +225,10 @@ public static partial class TrackingDocumentReader
         private readonly HashSet<int> _weeks = [];
         private readonly HashSet<string> _overviewKeys = [];
 
+        // The marker lines of generated diagrams: a record's text ends before one, so a diagram written
+        // after a section's last record is not read as part of that record.
+        private readonly HashSet<Block> _diagramMarkers = [];
+
         public DocumentReading(string text)
         {
             _text = text;
@@ -239,6 +243,7 @@ public static partial class TrackingDocumentReader
             var document = Markdown.Parse(_source.Text, Pipeline);
             var blocks = document.ToList();
             ReadTitle(blocks);
+            FindDiagrams(blocks);
 
             // Sections run from one "## " heading to the next.
             var starts = blocks.Select((b, i) => (b, i)).Where(x => x.b is HeadingBlock { Level: 2 }).Select(x => x.i).ToList();
@@ -479,21 +484,22 @@ public static partial class TrackingDocumentReader
         /// </summary>
         private (int Next, int End) RecordExtent(List<Block> body, List<int> headings, int h, int bodyEnd)
         {
-            if (h + 1 < headings.Count)
+            var last = h + 1 >= headings.Count;
+            var limit = last ? body.Count : headings[h + 1];
+            for (var b = headings[h] + 1; b < limit; b++)
             {
-                var next = headings[h + 1];
-                return (next, _source.LineStart(body[next].Line));
-            }
+                if (_diagramMarkers.Contains(body[b]))
+                {
+                    return (b, _source.LineStart(body[b].Line));
+                }
 
-            for (var b = headings[h] + 1; b < body.Count - 1; b++)
-            {
-                if (body[b] is ThematicBreakBlock)
+                if (last && b < body.Count - 1 && body[b] is ThematicBreakBlock)
                 {
                     return (b + 1, _source.LineStart(body[b + 1].Line));
                 }
             }
 
-            return (body.Count, bodyEnd);
+            return last ? (body.Count, bodyEnd) : (limit, _source.LineStart(body[limit].Line));
         }
 
         /// <summary>
@@ -591,6 +597,42 @@ public static partial class TrackingDocumentReader
             }
 
             AddSegment(recordsEnd, recordsEnd, new LayoutSegment { Kind = SegmentKind.DecisionRecordsEnd });
+        }
+
+        /// <summary>
+        /// A generated diagram is the marker line alone, then on the very next line a closed mermaid fence
+        /// of a kind PhaseTracker draws, ending with a line break: the layout keeps it as a Diagram segment,
+        /// written again from the data. Anything else (a team's own mermaid block, a marker before other
+        /// text) stays text, byte for byte.
+        /// </summary>
+        private void FindDiagrams(List<Block> blocks)
+        {
+            for (var i = 0; i + 1 < blocks.Count; i++)
+            {
+                if (blocks[i] is not HtmlBlock marker || blocks[i + 1] is not FencedCodeBlock fence ||
+                    fence.Line != marker.Line + 1 || fence.ClosingFencedCharCount == 0 ||
+                    !string.Equals(fence.Info, "mermaid", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var start = _source.LineStart(marker.Line);
+                if (!string.Equals(_source.Text[start.._source.LineEnd(start)], MermaidDiagrams.Marker, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var closing = _source.LineOf(fence.Span.End);
+                var end = _source.LineStart(closing + 1);
+                var key = MermaidDiagrams.KeyOf(fence.Lines.ToString());
+                if (key is null || (end == _source.Text.Length && !_source.Text.EndsWith('\n')))
+                {
+                    continue;
+                }
+
+                _diagramMarkers.Add(marker);
+                AddSegment(start, end, new LayoutSegment { Kind = SegmentKind.Diagram, Key = key });
+            }
         }
 
         private void ReadRelated(List<Block> body)

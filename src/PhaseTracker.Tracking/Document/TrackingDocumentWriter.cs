@@ -17,7 +17,12 @@ public static partial class TrackingDocumentWriter
     /// <param name="phase">The phase, with its items, matrix rows and roadmap weeks loaded.</param>
     /// <param name="decisionRecords">The decision records the phase's document carries.</param>
     /// <param name="hoursPerDay">How many hours make a developer-day in the totals.</param>
-    public static string Write(Phase phase, IReadOnlyCollection<DecisionRecord> decisionRecords, double hoursPerDay = 8)
+    /// <param name="diagrams">
+    /// Whether to add a Mermaid gantt after the roadmap section and a quadrant chart after the matrix
+    /// section where the document has none yet. Generated diagrams a document already has are written
+    /// (from the current data) either way: they are part of the document.
+    /// </param>
+    public static string Write(Phase phase, IReadOnlyCollection<DecisionRecord> decisionRecords, double hoursPerDay = 8, bool diagrams = false)
     {
         var layout = phase.Layout.Count > 0 ? phase.Layout : NewLayout(phase);
         var newLine = layout.Where(s => s.Kind == SegmentKind.Raw && s.Text is not null)
@@ -39,6 +44,9 @@ public static partial class TrackingDocumentWriter
         var placedRecords = layout.Where(s => s.Kind == SegmentKind.DecisionRecord).Select(s => s.Number).ToHashSet();
         var columns = layout.FirstOrDefault(s => s.Kind == SegmentKind.MatrixEnd)?.Text?.Split('|') ?? [];
 
+        // Where the roadmap and the matrix end in the text written so far: a new diagram goes after them.
+        var roadmapEnd = -1;
+        var matrixEnd = -1;
         var builder = new StringBuilder(phase.Items.Sum(i => i.Source.Length) + 4096);
         foreach (var segment in layout)
         {
@@ -49,6 +57,14 @@ public static partial class TrackingDocumentWriter
                     break;
                 case SegmentKind.Field:
                     builder.Append(FieldValue(phase, segment, hoursPerDay));
+                    if (segment.Key == PhaseField.Total && matrixEnd >= 0)
+                    {
+                        matrixEnd = builder.Length;
+                    }
+
+                    break;
+                case SegmentKind.Diagram:
+                    builder.Append(MermaidDiagrams.Write(segment.Key, phase, newLine));
                     break;
                 case SegmentKind.Item:
                     if (items.TryGetValue(segment.Number, out var item))
@@ -92,6 +108,7 @@ public static partial class TrackingDocumentWriter
                         }
                     }
 
+                    matrixEnd = builder.Length;
                     break;
                 case SegmentKind.RoadmapWeek:
                     if (weeks.TryGetValue(segment.Number, out var week))
@@ -100,6 +117,7 @@ public static partial class TrackingDocumentWriter
                         builder.Append(segment == lastWeekSegment ? LastWeekWithNew(written, newWeeks, newLine) : written);
                     }
 
+                    roadmapEnd = builder.Length;
                     break;
                 case SegmentKind.RoadmapEnd:
                     foreach (var added in newWeeks)
@@ -107,6 +125,7 @@ public static partial class TrackingDocumentWriter
                         builder.Append(RoadmapWeekWriter.New(added, newLine));
                     }
 
+                    roadmapEnd = builder.Length;
                     break;
                 case SegmentKind.DecisionRecord:
                     if (records.TryGetValue(segment.Number, out var record))
@@ -144,6 +163,8 @@ public static partial class TrackingDocumentWriter
                 {
                     builder.Append(RoadmapWeekWriter.New(added, newLine));
                 }
+
+                roadmapEnd = builder.Length;
             }
 
             if (unplacedRecords.Count > 0)
@@ -156,7 +177,72 @@ public static partial class TrackingDocumentWriter
             }
         }
 
-        return builder.ToString();
+        if (!diagrams)
+        {
+            return builder.ToString();
+        }
+
+        var has = layout.Where(s => s.Kind == SegmentKind.Diagram).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var additions = new List<(int Anchor, string Diagram)>();
+        if (matrixEnd >= 0 && phase.Items.Count > 0 && !has.Contains(MermaidDiagrams.QuadrantKey))
+        {
+            additions.Add((matrixEnd, MermaidDiagrams.QuadrantChart(phase, newLine)));
+        }
+
+        if (roadmapEnd >= 0 && phase.RoadmapWeeks.Count > 0 && !has.Contains(MermaidDiagrams.GanttKey))
+        {
+            additions.Add((roadmapEnd, MermaidDiagrams.Gantt(phase, newLine)));
+        }
+
+        // From the end backwards, so the offsets of the earlier insertions still hold.
+        var text = builder.ToString();
+        var places = additions.Select(a => (At: SectionClose(text, a.Anchor), a.Anchor, a.Diagram)).OrderByDescending(a => a.At).ThenByDescending(a => a.Anchor);
+        foreach (var (at, _, diagram) in places.ToList())
+        {
+            var before = text[..at];
+            var blankLineBefore = before.Length == 0 || before.EndsWith("\n\n", StringComparison.Ordinal) || before.EndsWith("\n\r\n", StringComparison.Ordinal)
+                ? ""
+                : before.EndsWith('\n') ? newLine : newLine + newLine;
+            text = before + blankLineBefore + diagram + (at < text.Length ? newLine : "") + text[at..];
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Where the section holding <paramref name="anchor"/> closes: the start of the first line after it
+    /// that is a rule (<c>---</c>) or a heading of level 1 or 2, outside code fences; the end of the text
+    /// where there is none.
+    /// </summary>
+    private static int SectionClose(string text, int anchor)
+    {
+        var position = anchor;
+        if (position > 0 && text[position - 1] != '\n')
+        {
+            var next = text.IndexOf('\n', position);
+            position = next < 0 ? text.Length : next + 1;
+        }
+
+        var inFence = false;
+        while (position < text.Length)
+        {
+            var next = text.IndexOf('\n', position);
+            var end = next < 0 ? text.Length : next + 1;
+            var line = text[position..end].TrimEnd('\n', '\r');
+            if (!inFence && (Rule().IsMatch(line) || SectionHeading().IsMatch(line)))
+            {
+                return position;
+            }
+
+            if (Fence().IsMatch(line))
+            {
+                inFence = !inFence;
+            }
+
+            position = end;
+        }
+
+        return text.Length;
     }
 
     /// <summary>
@@ -280,4 +366,13 @@ public static partial class TrackingDocumentWriter
 
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^ {0,3}([-*_])(?: *\1){2,} *$")]
+    private static partial Regex Rule();
+
+    [GeneratedRegex(@"^ {0,3}#{1,2}(?:[ \t]|$)")]
+    private static partial Regex SectionHeading();
+
+    [GeneratedRegex(@"^ {0,3}(?:```|~~~)")]
+    private static partial Regex Fence();
 }

@@ -35,6 +35,13 @@ public enum SegmentKind
     /// </summary>
     /// <remarks>Last in the enum so the numbers of the others stay as they were.</remarks>
     RoadmapEnd,
+
+    /// <summary>
+    /// A Mermaid block PhaseTracker generated (the marker line and its fence), rewritten from the data on
+    /// every export so it never goes stale. Key says which: <c>gantt</c> or <c>quadrant</c>.
+    /// </summary>
+    /// <remarks>Last in the enum, as layouts are stored as JSON with these numbers.</remarks>
+    Diagram,
 }
 
 /// <summary>One piece of the document, in document order.</summary>
@@ -45,7 +52,7 @@ public sealed class LayoutSegment
     /// <summary>Raw: the text. Field: the value as it was written.</summary>
     public string? Text { get; set; }
 
-    /// <summary>Field: which field (see <see cref="PhaseField"/>).</summary>
+    /// <summary>Field: which field (see <see cref="PhaseField"/>). Diagram: which diagram (see <see cref="PhaseTracker.Tracking.MermaidDiagrams.GanttKey"/>).</summary>
     public string? Key { get; set; }
 
     /// <summary>Item, RoadmapWeek, DecisionRecord: the record's number. MatrixRow: the row's ordinal.</summary>

@@ -83,7 +83,10 @@ internal static class CheckVerb
         var phase = read.Phase!.Number;
         using var host = await CommandLine.OpenAsync(ImportVerb.DatabaseOption(args), cancellationToken);
         await using var scope = host.Services.CreateAsyncScope();
-        var exported = await scope.ServiceProvider.GetRequiredService<ExportService>().ExportAsync(phase, ExportFormat.Markdown, cancellationToken);
+
+        // A file exported with --diagrams is compared with an export with diagrams: they are not an edit.
+        var diagrams = new ExportOptions(Diagrams: read.Phase.Layout.Any(s => s.Kind == Domain.SegmentKind.Diagram));
+        var exported = await scope.ServiceProvider.GetRequiredService<ExportService>().ExportAsync(phase, ExportFormat.Markdown, diagrams, cancellationToken);
         if (exported.Text is not { } text)
         {
             await stderr.WriteLineAsync($"{name}: {exported.Error}");

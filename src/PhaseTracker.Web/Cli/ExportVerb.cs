@@ -5,15 +5,17 @@ using PhaseTracker.Web.Features.Export;
 namespace PhaseTracker.Web.Cli;
 
 /// <summary>
-/// <c>export [--out FILE] [--db PATH] [--phase N] [--format markdown|json]</c>: the document alone on stdout;
-/// <c>export --adr-dir DIR</c>: one MADR file per decision record into DIR instead.
+/// <c>export [--out FILE] [--db PATH] [--phase N] [--format markdown|json] [--diagrams]</c>: the document alone on
+/// stdout (with <c>--diagrams</c>, a Mermaid gantt and quadrant chart added where it has none);
+/// <c>export --adr-dir DIR</c>: one MADR file per decision record into DIR instead. A markdown export is
+/// remembered as the phase's last given-out text, the base the next import merges against.
 /// </summary>
 internal static class ExportVerb
 {
     public const string Name = "export";
 
     public static readonly VerbSyntax Syntax = new(
-        Name, "export [--out FILE] [--db PATH] [--phase N] [--format markdown|json] [--adr-dir DIR]", [], ["--out", "--db", "--phase", "--format", "--adr-dir"], []);
+        Name, "export [--out FILE] [--db PATH] [--phase N] [--format markdown|json] [--diagrams] [--adr-dir DIR]", [], ["--out", "--db", "--phase", "--format", "--adr-dir"], ["--diagrams"]);
 
     /// <summary>
     /// Documents are written as UTF-8 without a byte order mark: the bytes are exactly the text's, so a
@@ -35,7 +37,8 @@ internal static class ExportVerb
             return await WriteDecisionRecordsAsync(scope.ServiceProvider.GetRequiredService<ExportService>(), phase, adrDirectory, stderr, cancellationToken);
         }
 
-        var result = await scope.ServiceProvider.GetRequiredService<ExportService>().ExportAsync(phase, format, cancellationToken);
+        var options = new ExportOptions(Diagrams: args.Flag("--diagrams"), RecordAsBase: true);
+        var result = await scope.ServiceProvider.GetRequiredService<ExportService>().ExportAsync(phase, format, options, cancellationToken);
         if (result.Text is not { } text)
         {
             await stderr.WriteLineAsync(result.Error);

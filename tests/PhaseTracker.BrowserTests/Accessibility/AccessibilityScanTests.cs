@@ -37,6 +37,7 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
         { AdrsPage.Path, 200 },
         { "/adrs/1", 200 },
         { "/document", 200 },
+        { "/export", 200 },
         { "/no-such-page", 404 },
     };
 
