@@ -123,7 +123,7 @@ public sealed class ImportApiController(ImportService imports) : ControllerBase
             DryRun = dryRun,
             Actor = Actor.Import(Actor.Api(User).Name, fileName),
             FileName = fileName,
-            RemoveMissing = removeMissing,
+            Missing = removeMissing ? MissingRecords.Remove : MissingRecords.Keep,
             Resolution = resolution,
             WithDiff = dryRun,
         }, cancellationToken);

@@ -96,7 +96,7 @@ public sealed class ImportController(ImportService imports) : Controller
         {
             Actor = Actor.Import(Actor.Form(User).Name, fileName),
             FileName = fileName,
-            RemoveMissing = removeMissing,
+            Missing = removeMissing ? MissingRecords.Remove : MissingRecords.Keep,
             Resolution = new ConflictResolution(null, choices),
         }, cancellationToken);
         if (result.Summary is not { } summary)
@@ -124,7 +124,7 @@ public sealed class ImportController(ImportService imports) : Controller
         {
             DryRun = true,
             FileName = fileName,
-            RemoveMissing = removeMissing,
+            Missing = removeMissing ? MissingRecords.Remove : MissingRecords.Keep,
             Resolution = new ConflictResolution(null, choices),
             WithDiff = true,
         }, cancellationToken);

@@ -77,17 +77,30 @@ public sealed record ImportOptions
 
     public string? FileName { get; init; }
 
-    /// <summary>
-    /// Whether the items and ADRs the document no longer has leave the phase (rule 6, the command line's
-    /// way); the page and the API keep them unless the lead asks for their removal.
-    /// </summary>
-    public bool RemoveMissing { get; init; } = true;
+    /// <summary>What becomes of the items and ADRs the database has and the document does not.</summary>
+    public MissingRecords Missing { get; init; } = MissingRecords.FollowMerge;
 
     /// <summary>Which side wins each conflict of the three-way merge; without one, a conflict stops the import.</summary>
     public ConflictResolution Resolution { get; init; } = ConflictResolution.None;
 
     /// <summary>Also work out the unified diff between the export before and after the import (the preview's).</summary>
     public bool WithDiff { get; init; }
+}
+
+/// <summary>What becomes of the items and ADRs the database has and the document does not.</summary>
+public enum MissingRecords
+{
+    /// <summary>
+    /// The command line's way (rule 6 with rule 8): what the document removed since the base leaves the
+    /// phase, what the database added since (a form, the API) stays; without a base, the document is the truth.
+    /// </summary>
+    FollowMerge,
+
+    /// <summary>The page's and the API's default: all of it stays.</summary>
+    Keep,
+
+    /// <summary>"Remove what the document no longer has": all of it leaves the phase (items are kept as deleted).</summary>
+    Remove,
 }
 
 /// <summary>The outcome of an import: a summary, or the one-sentence reason it was refused.</summary>

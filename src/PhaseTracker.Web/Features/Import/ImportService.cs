@@ -89,7 +89,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var history = new ImportHistory(actor, now, incoming.Number);
         var hoursPerDay = options.WithDiff ? (await workspace.GetAsync(cancellationToken)).HoursPerDay : 0;
         var exportBefore = options.WithDiff && stored is not null ? await PhaseExport.WriteAsync(db, stored.Id, hoursPerDay, cancellationToken) : "";
-        var conflicts = stored is null ? [] : await MergeWithDatabaseAsync(stored, read, options.Resolution, cancellationToken);
+        var conflicts = stored is null ? [] : await MergeWithDatabaseAsync(stored, read, options, cancellationToken);
         List<HistoryEntry> weekChanges = stored is null ? [] : await DescribeWeekChangesAsync(stored.Id, incoming.RoadmapWeeks, history, cancellationToken);
 
         int phaseId;
@@ -107,12 +107,12 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
 
         var isNew = stored is null;
-        var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, options.RemoveMissing, history, cancellationToken);
+        var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, options.Missing != MissingRecords.Keep, history, cancellationToken);
         var partsReplaced = await ReplaceWhenChangedAsync(db.MatrixRows.Where(r => r.PhaseId == phaseId), incoming.MatrixRows, phaseId, isNew, r => r.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RoadmapWeeks.Where(w => w.PhaseId == phaseId), incoming.RoadmapWeeks, phaseId, isNew, w => w.Line, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RelatedDocuments.Where(d => d.PhaseId == phaseId), incoming.RelatedDocuments, phaseId, isNew, d => d.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.DocumentWarnings.Where(w => w.PhaseId == phaseId), incoming.Warnings, phaseId, isNew, w => (w.Line, w.Kind, w.Message), cancellationToken);
-        var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, options.RemoveMissing, history, cancellationToken);
+        var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, options.Missing != MissingRecords.Keep, history, cancellationToken);
 
         var changed = isNew || itemChanges.Changed || partsReplaced || recordChanges.Changed;
         var madeCurrent = true;
@@ -393,7 +393,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
     /// Merges the database's changes since the phase's base text into the document's records (rule 8).
     /// Without a base (a phase imported before the base was kept) the document is the truth, as before.
     /// </summary>
-    private async Task<List<MergeConflict>> MergeWithDatabaseAsync(Phase stored, ReadResult read, ConflictResolution resolution, CancellationToken cancellationToken)
+    private async Task<List<MergeConflict>> MergeWithDatabaseAsync(Phase stored, ReadResult read, ImportOptions options, CancellationToken cancellationToken)
     {
         if (stored.SourceText is not { } baseText)
         {
@@ -409,7 +409,11 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         var incoming = read.Phase!;
         var baseDecisionRecords = baseRead == read ? [.. read.DecisionRecords] : baseRead.DecisionRecords;
-        var merge = new ThreeWayMerge(resolution);
+        var merge = new ThreeWayMerge(options.Resolution)
+        {
+            KeepDatabaseAdditions = options.Missing != MissingRecords.Remove,
+            DocumentRemovesRecords = options.Missing != MissingRecords.Keep,
+        };
         merge.MergePhase(baseRead.Phase!, stored, incoming);
         merge.MergeItems(
             baseRead == read ? [.. incoming.Items] : baseRead.Phase!.Items,

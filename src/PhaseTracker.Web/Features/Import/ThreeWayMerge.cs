@@ -57,6 +57,15 @@ public sealed class ThreeWayMerge(ConflictResolution resolution)
 
     public List<MergeConflict> Conflicts { get; } = [];
 
+    /// <summary>
+    /// Whether records the database added since the base stay although the document lacks them (true
+    /// unless the lead asked to remove everything the document does not have).
+    /// </summary>
+    public bool KeepDatabaseAdditions { get; init; } = true;
+
+    /// <summary>Whether what the document lacks leaves the phase at all (not when the lead keeps it).</summary>
+    public bool DocumentRemovesRecords { get; init; } = true;
+
     /// <summary>Merges the overview fields of the phase into <paramref name="document"/>.</summary>
     public void MergePhase(Phase @base, Phase database, Phase document) =>
         MergeFields("Overview", Snapshot(HistoryFields.Of(@base)), Snapshot(HistoryFields.Of(database)), database, document, PhaseFields);
@@ -110,9 +119,13 @@ public sealed class ThreeWayMerge(ConflictResolution resolution)
             if (!bases.TryGetValue(key, out var was))
             {
                 // Added in the database since the base (a form or the API): kept.
-                document.Add(ours);
+                if (KeepDatabaseAdditions)
+                {
+                    document.Add(ours);
+                }
             }
-            else if (!Same(snapshot(was), snapshot(ours))
+            else if (DocumentRemovesRecords
+                && !Same(snapshot(was), snapshot(ours))
                 && Decide(new MergeConflict(label(ours), Presence, Present, "changed", Removed)) == ConflictSide.Database)
             {
                 // The document removed what the database changed since: the database's choice keeps it.
