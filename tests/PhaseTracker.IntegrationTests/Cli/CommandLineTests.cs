@@ -307,10 +307,10 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "import", "x.md", "--force" }, "Unknown option '--force'. Usage: import FILE [--db PATH] [--dry-run]")]
+    [InlineData(new[] { "import", "x.md", "--force" }, "Unknown option '--force'. Usage: import FILE [--db PATH] [--dry-run] [--theirs|--ours]")]
     [InlineData(new[] { "export", "--format", "pdf" }, "--format takes markdown or json, not 'pdf'. Usage: export [--out FILE] [--db PATH] [--phase N] [--format markdown|json] [--diagrams] [--adr-dir DIR]")]
     [InlineData(new[] { "export", "--phase", "two" }, "--phase takes a number, not 'two'. Usage: export [--out FILE] [--db PATH] [--phase N] [--format markdown|json] [--diagrams] [--adr-dir DIR]")]
-    [InlineData(new[] { "import" }, "FILE is missing. Usage: import FILE [--db PATH] [--dry-run]")]
+    [InlineData(new[] { "import" }, "FILE is missing. Usage: import FILE [--db PATH] [--dry-run] [--theirs|--ours]")]
     [InlineData(new[] { "check", "a.md", "b.md" }, "Unexpected argument 'b.md'. Usage: check FILE [--strict] [--against-db [--db PATH]]")]
     public async Task A_command_line_that_does_not_fit_gives_a_one_line_usage_error(string[] args, string expected)
     {

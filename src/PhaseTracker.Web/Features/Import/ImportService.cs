@@ -6,6 +6,7 @@ using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.History;
+using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Infrastructure.Observability;
 
 namespace PhaseTracker.Web.Features.Import;
@@ -18,7 +19,7 @@ namespace PhaseTracker.Web.Features.Import;
 /// Items the document no longer has are marked deleted, not deleted; each record the import creates,
 /// changes, removes or restores gets one history entry, written in a batch in the same transaction.
 /// </summary>
-public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, ILogger<ImportService> logger, PhaseTrackerMetrics metrics)
+public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, ILogger<ImportService> logger, PhaseTrackerMetrics metrics, Workspace workspace)
 {
     public Task<ImportResult> ImportAsync(byte[] document, bool dryRun, CancellationToken cancellationToken = default) =>
         ImportAsync(document, dryRun, actor: null, fileName: null, cancellationToken);
@@ -29,19 +30,24 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
     /// via the import of <paramref name="fileName"/>.</param>
     /// <param name="fileName">The document's file name, for the default actor ("import of PHASE2_TRACKING.md").</param>
     /// <param name="cancellationToken">Cancels the import; nothing is changed then.</param>
-    public async Task<ImportResult> ImportAsync(
-        byte[] document, bool dryRun, Actor? actor, string? fileName = null, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(
+        byte[] document, bool dryRun, Actor? actor, string? fileName = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, new ImportOptions { DryRun = dryRun, Actor = actor, FileName = fileName }, cancellationToken);
+
+    /// <summary>Imports with the merge's conflict resolution, the removal option and, for a preview, the export's diff.</summary>
+    public async Task<ImportResult> ImportAsync(byte[] document, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var result = await ImportOrRejectAsync(document, dryRun, actor ?? Actor.Import(Actor.CommandLineName, fileName), cancellationToken);
-        if (!dryRun)
+        ArgumentNullException.ThrowIfNull(options);
+        var result = await ImportOrRejectAsync(document, options, options.Actor ?? Actor.Import(Actor.CommandLineName, options.FileName), cancellationToken);
+        if (!options.DryRun)
         {
-            metrics.Imported(result.Accepted);
+            metrics.Imported(result.Accepted && result.Summary?.Blocked != true);
         }
 
         return result;
     }
 
-    private async Task<ImportResult> ImportOrRejectAsync(byte[] document, bool dryRun, Actor actor, CancellationToken cancellationToken)
+    private async Task<ImportResult> ImportOrRejectAsync(byte[] document, ImportOptions options, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var read = TrackingDocumentReader.Read(document);
@@ -52,7 +58,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         try
         {
-            var summary = await ApplyAsync(read, dryRun, actor, cancellationToken);
+            var summary = await ApplyAsync(read, options, actor, cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("{Headline}", summary.Headline);
@@ -66,8 +72,9 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
     }
 
-    private async Task<ImportSummary> ApplyAsync(ReadResult read, bool dryRun, Actor actor, CancellationToken cancellationToken)
+    private async Task<ImportSummary> ApplyAsync(ReadResult read, ImportOptions options, Actor actor, CancellationToken cancellationToken)
     {
+        var dryRun = options.DryRun;
         var incoming = read.Phase!;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var item in incoming.Items)
@@ -80,6 +87,10 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.Phases.AsNoTracking().SingleOrDefaultAsync(p => p.Number == incoming.Number, cancellationToken);
         var history = new ImportHistory(actor, now, incoming.Number);
+        var hoursPerDay = options.WithDiff ? (await workspace.GetAsync(cancellationToken)).HoursPerDay : 0;
+        var exportBefore = options.WithDiff && stored is not null ? await PhaseExport.WriteAsync(db, stored.Id, hoursPerDay, cancellationToken) : "";
+        var conflicts = stored is null ? [] : await MergeWithDatabaseAsync(stored, read, options, cancellationToken);
+        List<HistoryEntry> weekChanges = stored is null ? [] : await DescribeWeekChangesAsync(stored.Id, incoming.RoadmapWeeks, history, cancellationToken);
 
         int phaseId;
         if (stored is null)
@@ -96,12 +107,12 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
 
         var isNew = stored is null;
-        var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, history, cancellationToken);
+        var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, options.Missing != MissingRecords.Keep, history, cancellationToken);
         var partsReplaced = await ReplaceWhenChangedAsync(db.MatrixRows.Where(r => r.PhaseId == phaseId), incoming.MatrixRows, phaseId, isNew, r => r.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RoadmapWeeks.Where(w => w.PhaseId == phaseId), incoming.RoadmapWeeks, phaseId, isNew, w => w.Line, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RelatedDocuments.Where(d => d.PhaseId == phaseId), incoming.RelatedDocuments, phaseId, isNew, d => d.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.DocumentWarnings.Where(w => w.PhaseId == phaseId), incoming.Warnings, phaseId, isNew, w => (w.Line, w.Kind, w.Message), cancellationToken);
-        var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, history, cancellationToken);
+        var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, options.Missing != MissingRecords.Keep, history, cancellationToken);
 
         var changed = isNew || itemChanges.Changed || partsReplaced || recordChanges.Changed;
         var madeCurrent = true;
@@ -110,8 +121,12 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             (changed, madeCurrent) = await UpdatePhaseAsync(stored, incoming, changed, now, history, cancellationToken);
         }
 
+        // Conflicts nobody resolved stop the import: nothing changes (rule 8).
+        var blocked = conflicts.Any(c => c.Resolution is null);
+        var rollBack = dryRun || blocked;
+
         // A dry run rolls everything back; its history would be rolled back with it, so it is not written.
-        if (!dryRun)
+        if (!rollBack)
         {
             await new RowBatch<HistoryEntry>(db).InsertAsync(history.Entries, cancellationToken);
         }
@@ -121,7 +136,10 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             await db.BumpDataVersionAsync(cancellationToken);
         }
 
-        if (dryRun)
+        var diff = options.WithDiff
+            ? LineDiff.Unified(exportBefore, await PhaseExport.WriteAsync(db, phaseId, hoursPerDay, cancellationToken), "today's export", "export after the import")
+            : null;
+        if (rollBack)
         {
             await transaction.RollbackAsync(cancellationToken);
         }
@@ -130,7 +148,13 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new ImportSummary(incoming.Number, incoming.Title, isNew, changed, madeCurrent, dryRun, itemChanges, recordChanges, read.Warnings);
+        return new ImportSummary(incoming.Number, incoming.Title, isNew, changed, madeCurrent, dryRun, itemChanges, recordChanges, read.Warnings)
+        {
+            Conflicts = conflicts,
+            Changes = [.. history.Entries, .. weekChanges],
+            Kept = history.Kept,
+            Diff = diff,
+        };
     }
 
     /// <summary>
@@ -139,7 +163,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
     /// the document no longer has are marked deleted and kept, so the history can undo the removal.
     /// </summary>
     /// <returns>The counts; a restored item counts as added, as it is added back to the phase.</returns>
-    private async Task<ChangeCounts> MergeItemsAsync(int phaseId, List<DeferredItem> incoming, bool isNew, ImportHistory history, CancellationToken cancellationToken)
+    private async Task<ChangeCounts> MergeItemsAsync(
+        int phaseId, List<DeferredItem> incoming, bool isNew, bool removeMissing, ImportHistory history, CancellationToken cancellationToken)
     {
         foreach (var item in incoming)
         {
@@ -194,6 +219,12 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
 
         List<DeferredItem> removed = [.. stored.Values.Where(i => i.DeletedAtUtc is null)];
+        if (!removeMissing)
+        {
+            history.Kept.AddRange(removed.Select(HistoryFields.LabelOf));
+            removed.Clear();
+        }
+
         foreach (var item in removed)
         {
             item.DeletedAtUtc = history.AtUtc;
@@ -226,7 +257,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
     }
 
-    private async Task<ChangeCounts> MergeDecisionRecordsAsync(int phaseId, List<DecisionRecord> incoming, ImportHistory history, CancellationToken cancellationToken)
+    private async Task<ChangeCounts> MergeDecisionRecordsAsync(
+        int phaseId, List<DecisionRecord> incoming, bool removeMissing, ImportHistory history, CancellationToken cancellationToken)
     {
         foreach (var record in incoming)
         {
@@ -264,6 +296,12 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
 
         // What is left belongs to this phase, and its document no longer has it.
+        if (!removeMissing)
+        {
+            history.Kept.AddRange(stored.Values.Select(HistoryFields.LabelOf));
+            stored.Clear();
+        }
+
         foreach (var record in stored.Values)
         {
             history.Add(HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), HistoryAction.Deleted, HistoryFields.None, HistoryFields.None);
@@ -351,12 +389,100 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         return (changed, true);
     }
 
+    /// <summary>
+    /// Merges the database's changes since the phase's base text into the document's records (rule 8).
+    /// Without a base (a phase imported before the base was kept) the document is the truth, as before.
+    /// </summary>
+    private async Task<List<MergeConflict>> MergeWithDatabaseAsync(Phase stored, ReadResult read, ImportOptions options, CancellationToken cancellationToken)
+    {
+        if (stored.SourceText is not { } baseText)
+        {
+            return [];
+        }
+
+        // The same text as the base needs no second reading: the merge reads the base's values before it changes any.
+        var baseRead = baseText == read.Text ? read : TrackingDocumentReader.Read(baseText);
+        if (!baseRead.Accepted)
+        {
+            return [];
+        }
+
+        var incoming = read.Phase!;
+        var baseDecisionRecords = baseRead == read ? [.. read.DecisionRecords] : baseRead.DecisionRecords;
+        var merge = new ThreeWayMerge(options.Resolution)
+        {
+            KeepDatabaseAdditions = options.Missing != MissingRecords.Remove,
+            DocumentRemovesRecords = options.Missing != MissingRecords.Keep,
+        };
+        merge.MergePhase(baseRead.Phase!, stored, incoming);
+        merge.MergeItems(
+            baseRead == read ? [.. incoming.Items] : baseRead.Phase!.Items,
+            await db.DeferredItems.AsNoTracking().Where(i => i.PhaseId == stored.Id).ToListAsync(cancellationToken),
+            incoming.Items);
+        merge.MergeRoadmapWeeks(
+            baseRead == read ? [.. incoming.RoadmapWeeks] : baseRead.Phase!.RoadmapWeeks,
+            await db.RoadmapWeeks.AsNoTracking().Where(w => w.PhaseId == stored.Id).ToListAsync(cancellationToken),
+            incoming.RoadmapWeeks);
+        merge.MergeDecisionRecords(
+            baseDecisionRecords,
+            await db.DecisionRecords.AsNoTracking().Where(d => d.PhaseId == stored.Id).ToListAsync(cancellationToken),
+            read.DecisionRecords);
+
+        // Weeks the merge keeps from the database are written again with the document's, as new rows.
+        foreach (var week in incoming.RoadmapWeeks)
+        {
+            week.Id = 0;
+        }
+
+        foreach (var item in incoming.Items)
+        {
+            item.RefreshSearchText();
+        }
+
+        return merge.Conflicts;
+    }
+
+    /// <summary>The roadmap's weeks are replaced as a whole; for the preview, what that does to each week.</summary>
+    private async Task<List<HistoryEntry>> DescribeWeekChangesAsync(int phaseId, List<RoadmapWeek> incoming, ImportHistory history, CancellationToken cancellationToken)
+    {
+        var stored = await db.RoadmapWeeks.AsNoTracking().Where(w => w.PhaseId == phaseId).ToListAsync(cancellationToken);
+        var byNumber = stored.GroupBy(w => w.Number).ToDictionary(g => g.Key, g => g.First());
+        List<HistoryEntry> changes = [];
+        foreach (var week in incoming)
+        {
+            var entry = byNumber.Remove(week.Number, out var was)
+                ? history.Describe(HistoryRecordType.RoadmapWeek, was.Id, HistoryFields.LabelOf(week), HistoryAction.Changed, HistoryFields.Of(was), HistoryFields.Of(week))
+                : history.Describe(HistoryRecordType.RoadmapWeek, 0, HistoryFields.LabelOf(week), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(week));
+            if (entry is not null)
+            {
+                changes.Add(entry);
+            }
+        }
+
+        changes.AddRange(byNumber.Values.Select(was =>
+            history.Describe(HistoryRecordType.RoadmapWeek, was.Id, HistoryFields.LabelOf(was), HistoryAction.Deleted, HistoryFields.Of(was), HistoryFields.None)!));
+        return changes;
+    }
+
     /// <summary>The history entries of one import, written together in one batch once the rows they describe have their ids.</summary>
     private sealed class ImportHistory(Actor actor, DateTime atUtc, int phaseNumber)
     {
         public DateTime AtUtc { get; } = atUtc;
 
         public List<HistoryEntry> Entries { get; } = [];
+
+        /// <summary>The records the database has and the document does not, kept because removal was not asked for.</summary>
+        public List<string> Kept { get; } = [];
+
+        /// <summary>An entry for the preview alone, not written.</summary>
+        public HistoryEntry? Describe(
+            HistoryRecordType type,
+            int recordId,
+            string label,
+            HistoryAction action,
+            IReadOnlyList<KeyValuePair<string, string?>> before,
+            IReadOnlyList<KeyValuePair<string, string?>> after) =>
+            HistoryRecorder.Describe(actor, AtUtc, type, recordId, phaseNumber, label, action, before, after);
 
         /// <returns>The entry, or null where no field changed.</returns>
         public HistoryEntry? Add(

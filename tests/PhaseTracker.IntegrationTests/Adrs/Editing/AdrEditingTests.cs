@@ -2,12 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using PhaseTracker.IntegrationTests.Infrastructure;
 using PhaseTracker.IntegrationTests.Items;
 using PhaseTracker.IntegrationTests.Roadmap.Editing;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Features.History;
+using PhaseTracker.Web.Features.Import;
 using PhaseTracker.Web.Infrastructure.Security;
 
 namespace PhaseTracker.IntegrationTests.Adrs.Editing;
@@ -98,8 +100,13 @@ public sealed partial class AdrEditingTests
         {
             Assert.Equal("/adrs/5?done=created", await CreateAsync(lead, "Feature Flags"));
 
-            // The seed does not have ADR-005: importing it again takes the record out of the phase.
-            await factory.ImportAsync(Seed.RepairedText);
+            // The seed does not have ADR-005: importing it again with "remove what the document no longer
+            // has" takes the record out of the phase (without it, the three-way merge keeps what a form added).
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var removal = new ImportOptions { Missing = MissingRecords.Remove };
+                Assert.True((await scope.ServiceProvider.GetRequiredService<ImportService>().ImportAsync(Seed.Bytes, removal)).Accepted);
+            }
             Assert.False(await factory.QueryAsync(db => db.DecisionRecords.AnyAsync(d => d.Number == 5)));
 
             Assert.Contains("New decision record ADR-006", await lead.GetPageAsync("/adrs/new"), StringComparison.Ordinal);
