@@ -19,7 +19,6 @@ namespace PhaseTracker.Web.Features.Adrs;
 /// with ETags for optimistic concurrency and ProblemDetails for every error.
 /// </summary>
 [ApiController]
-[Produces("application/json")]
 [Authorize(Policy = Policies.CanRead)]
 public sealed class AdrsApiController(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace) : ControllerBase
 {

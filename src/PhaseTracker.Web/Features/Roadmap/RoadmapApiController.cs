@@ -17,7 +17,6 @@ namespace PhaseTracker.Web.Features.Roadmap;
 /// rules (<see cref="RoadmapEditor"/>), ETags for optimistic concurrency and ProblemDetails for every error.
 /// </summary>
 [ApiController]
-[Produces("application/json")]
 [Authorize(Policy = Policies.CanRead)]
 public sealed class RoadmapApiController(PhaseTrackerDbContext db, HistoryRecorder recorder) : ControllerBase
 {
