@@ -20,6 +20,8 @@ namespace PhaseTracker.Web.Features.Adrs;
 [Authorize(Policy = Policies.CanEdit)]
 public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace, AdrsQuery query) : Controller
 {
+    private readonly DecisionRecordEditor editor = new(db, recorder, workspace);
+
     [HttpGet("/adrs/new")]
     public async Task<IActionResult> New(string? phase, CancellationToken cancellationToken)
     {
@@ -48,17 +50,9 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
             return Redisplay(new AdrEditPage(await NextNumberAsync(cancellationToken), found.Number, true, 0, AdrLifecycle.ProposedText, form), action);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = new DecisionRecord { PhaseId = found.Id, Number = await NextNumberAsync(cancellationToken), Status = AdrLifecycle.ProposedText };
-        form.ApplyTo(record);
-        db.DecisionRecords.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // The entry also keeps the number taken: a later import that drops the record does not free it.
-        recorder.Record(Actor.Form(User), HistoryRecordType.DecisionRecord, record.Id, found.Number, HistoryFields.LabelOf(record), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(record));
-        await db.SaveChangesAsync(cancellationToken);
-        await db.BumpDataVersionAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var values = new DecisionRecord();
+        form.ApplyTo(values);
+        var record = await editor.CreateAsync(Actor.Form(User), found.Id, found.Number, values, cancellationToken);
         return Redirect(RecordUrl(record.Number, "created"));
     }
 
@@ -95,9 +89,8 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
             return Redisplay(new AdrEditPage(record.Number, await PhaseNumberAsync(record.PhaseId, cancellationToken), false, rowVersion, record.Status, form), action);
         }
 
-        var yours = Copy(record);
-        form.ApplyTo(yours);
-        return await SaveAsync(record, rowVersion, yours, "saved", cancellationToken);
+        var result = await editor.UpdateAsync(Actor.Form(User), record, rowVersion, form.ApplyTo, cancellationToken);
+        return await AnswerAsync(result, number, "saved", cancellationToken);
     }
 
     /// <summary>A lifecycle button: <paramref name="to"/> is Accepted, Rejected, Deprecated or Superseded (then <paramref name="by"/> names the newer record).</summary>
@@ -116,97 +109,23 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
         }
 
         var target = to?.Trim() ?? "";
-        var name = Values.AdrName(number);
-        if (rowVersion != record.RowVersion)
-        {
-            var stale = Copy(record);
-            stale.Status = AdrLifecycle.StatusText(target, Pager.ReadNumber(by));
-            return await ConflictAsync(record, stale, cancellationToken);
-        }
-
-        if (AdrLifecycle.Refusal(name, record.Status, target) is { } refusal)
-        {
-            return await RefuseAsync(number, refusal, cancellationToken);
-        }
-
-        var yours = Copy(record);
-        if (target != AdrLifecycle.Superseded)
-        {
-            yours.Status = AdrLifecycle.StatusText(target);
-            return await SaveAsync(record, rowVersion, yours, target.ToLowerInvariant(), cancellationToken);
-        }
-
-        var newer = Pager.ReadNumber(by) is { } byNumber && byNumber != number
-            ? await db.DecisionRecords.SingleOrDefaultAsync(d => d.Number == byNumber, cancellationToken)
-            : null;
-        if (newer is null)
-        {
-            return await RefuseAsync(number, $"Choose the decision record that supersedes {name}: another record that exists.", cancellationToken);
-        }
-
-        if (newer.Supersedes is { } already && already != number)
-        {
-            return await RefuseAsync(number, $"{Values.AdrName(newer.Number)} already supersedes {Values.AdrName(already)}; a record here supersedes one other.", cancellationToken);
-        }
-
-        yours.Status = AdrLifecycle.StatusText(AdrLifecycle.Superseded, newer.Number);
-        yours.SupersededBy = newer.Number;
-        var newerBefore = HistoryFields.Of(newer);
-        newer.Supersedes = number;
-        newer.RowVersion++;
-        recorder.Record(Actor.Form(User), HistoryRecordType.DecisionRecord, newer.Id, await PhaseNumberAsync(newer.PhaseId, cancellationToken),
-            HistoryFields.LabelOf(newer), HistoryAction.Changed, newerBefore, HistoryFields.Of(newer));
-        return await SaveAsync(record, rowVersion, yours, "superseded", cancellationToken);
+        var result = await editor.ChangeStatusAsync(Actor.Form(User), record, rowVersion, target, Pager.ReadNumber(by), cancellationToken);
+        return await AnswerAsync(result, number, target.ToLowerInvariant(), cancellationToken);
     }
 
-    /// <summary>
-    /// Saves <paramref name="yours"/> over <paramref name="record"/> (with whatever else the context already
-    /// holds, such as the other side of a supersession) in one transaction: the version check, the history
-    /// entry, the data version. A save that changes no value writes nothing.
-    /// </summary>
-    private async Task<IActionResult> SaveAsync(DecisionRecord record, int rowVersion, DecisionRecord yours, string done, CancellationToken cancellationToken)
+    /// <summary>Where the form goes after the editor: the record with its confirmation, the conflict page, or the record with the one sentence that says why not.</summary>
+    private async Task<IActionResult> AnswerAsync(EditResult<DecisionRecord> result, int number, string done, CancellationToken cancellationToken) => result.Status switch
     {
-        if (rowVersion != record.RowVersion)
-        {
-            return await ConflictAsync(record, yours, cancellationToken);
-        }
-
-        var before = HistoryFields.Of(record);
-        if (JsonColumn.Serialize(Copy(record)) == JsonColumn.Serialize(yours))
-        {
-            return Redirect(RecordUrl(record.Number, "unchanged"));
-        }
-
-        Put(yours, record);
-        record.RowVersion++;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        recorder.Record(Actor.Form(User), HistoryRecordType.DecisionRecord, record.Id, await PhaseNumberAsync(record.PhaseId, cancellationToken),
-            HistoryFields.LabelOf(record), HistoryAction.Changed, before, HistoryFields.Of(record));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between our read and our write.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var stored = await db.DecisionRecords.AsNoTracking().SingleOrDefaultAsync(d => d.Id == record.Id, cancellationToken);
-            return stored is null ? NotFound() : await ConflictAsync(stored, yours, cancellationToken);
-        }
-
-        await db.BumpDataVersionAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect(RecordUrl(record.Number, done));
-    }
+        EditStatus.Saved => Redirect(RecordUrl(number, done)),
+        EditStatus.Unchanged => Redirect(RecordUrl(number, "unchanged")),
+        EditStatus.Conflict => await ConflictAsync(result.Record!, result.Yours!, cancellationToken),
+        EditStatus.NotFound => NotFound(),
+        _ => await RefuseAsync(number, result.Message ?? "", cancellationToken),
+    };
 
     private async Task<IActionResult> ConflictAsync(DecisionRecord stored, DecisionRecord yours, CancellationToken cancellationToken)
     {
-        var changedBy = await db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.DecisionRecord && h.RecordId == stored.Id)
-            .OrderByDescending(h => h.Id)
-            .Select(h => h.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
+        var changedBy = await editor.LastActorAsync(stored.Id, cancellationToken);
         return EditConflict.For(Request, HistoryFields.LabelOf(stored), HistoryFields.Of(stored), HistoryFields.Of(yours), stored.RowVersion,
             RecordUrl(stored.Number), changedBy).View(this);
     }
@@ -240,88 +159,11 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
 
     private ViewResult Page(AdrEditPage page) => View("~/Features/Adrs/Edit.cshtml", page);
 
-    /// <summary>The values a lead edits, copied: what "yours" is compared and shown with.</summary>
-    private static DecisionRecord Copy(DecisionRecord record) => new()
-    {
-        Number = record.Number,
-        Title = record.Title,
-        Date = record.Date,
-        Status = record.Status,
-        Context = [.. record.Context],
-        Decision = [.. record.Decision],
-        Consequences = [.. record.Consequences],
-        Alternatives = [.. record.Alternatives],
-        Supersedes = record.Supersedes,
-        SupersededBy = record.SupersededBy,
-    };
+    private Task<int> NextNumberAsync(CancellationToken cancellationToken) => editor.NextNumberAsync(cancellationToken);
 
-    private static void Put(DecisionRecord from, DecisionRecord to)
-    {
-        to.Title = from.Title;
-        to.Date = from.Date;
-        to.Status = from.Status;
-        to.Context = from.Context;
-        to.Decision = from.Decision;
-        to.Consequences = from.Consequences;
-        to.Alternatives = from.Alternatives;
-        to.Supersedes = from.Supersedes;
-        to.SupersededBy = from.SupersededBy;
-    }
+    private Task<string> TodayLikeAsync(int phaseId, CancellationToken cancellationToken) => editor.TodayLikeAsync(phaseId, cancellationToken);
 
-    /// <summary>
-    /// The next ADR number, never handed out twice: past every record in the database and every number
-    /// the history has recorded ("ADR-007: ..."), so the number of a record an import removed stays taken.
-    /// </summary>
-    private async Task<int> NextNumberAsync(CancellationToken cancellationToken)
-    {
-        var highest = await db.DecisionRecords.MaxAsync(d => (int?)d.Number, cancellationToken) ?? 0;
-        var labels = await db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.DecisionRecord)
-            .Select(h => h.RecordLabel)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        foreach (var label in labels)
-        {
-            if (label.StartsWith("ADR-", StringComparison.OrdinalIgnoreCase))
-            {
-                var digits = label.AsSpan(4);
-                var length = 0;
-                while (length < digits.Length && length < 9 && char.IsAsciiDigit(digits[length]))
-                {
-                    length++;
-                }
+    private Task<(int Id, int Number)?> PhaseAsync(string? phase, CancellationToken cancellationToken) => editor.PhaseAsync(Pager.ReadNumber(phase), cancellationToken);
 
-                if (length > 0 && int.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var recorded))
-                {
-                    highest = Math.Max(highest, recorded);
-                }
-            }
-        }
-
-        return highest + 1;
-    }
-
-    private async Task<string> TodayLikeAsync(int phaseId, CancellationToken cancellationToken)
-    {
-        var dates = await db.DecisionRecords.AsNoTracking()
-            .Where(d => d.PhaseId == phaseId && d.Date != null)
-            .OrderByDescending(d => d.Number)
-            .Select(d => d.Date)
-            .Take(5)
-            .ToListAsync(cancellationToken);
-        var lastUpdated = await db.Phases.AsNoTracking().Where(p => p.Id == phaseId).Select(p => p.LastUpdated).SingleOrDefaultAsync(cancellationToken);
-        var today = workspace.Today(await workspace.GetAsync(cancellationToken));
-        return AdrForm.DateLike([.. dates, lastUpdated], today);
-    }
-
-    private async Task<(int Id, int Number)?> PhaseAsync(string? phase, CancellationToken cancellationToken)
-    {
-        var found = await db.Phases.AsNoTracking().NumberedOrCurrent(Pager.ReadNumber(phase))
-            .Select(p => new { p.Id, p.Number })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : (found.Id, found.Number);
-    }
-
-    private Task<int> PhaseNumberAsync(int phaseId, CancellationToken cancellationToken) =>
-        db.Phases.AsNoTracking().Where(p => p.Id == phaseId).Select(p => p.Number).SingleAsync(cancellationToken);
+    private Task<int> PhaseNumberAsync(int phaseId, CancellationToken cancellationToken) => editor.PhaseNumberAsync(phaseId, cancellationToken);
 }

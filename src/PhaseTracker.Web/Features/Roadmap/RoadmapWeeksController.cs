@@ -17,6 +17,8 @@ namespace PhaseTracker.Web.Features.Roadmap;
 [Authorize(Policy = Policies.CanEdit)]
 public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryRecorder recorder) : Controller
 {
+    private readonly RoadmapEditor editor = new(db, recorder);
+
     [HttpGet("/roadmap/weeks/new")]
     public async Task<IActionResult> New(string? phase, CancellationToken cancellationToken)
     {
@@ -47,20 +49,7 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryReco
             return await RedisplayAsync(phaseId, phaseNumber, await NextNumberAsync(phaseId, cancellationToken), null, 0, form, action, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var week = new RoadmapWeek
-        {
-            PhaseId = phaseId,
-            Number = await NextNumberAsync(phaseId, cancellationToken),
-            Theme = form.Theme!.Trim(),
-            Blocks = form.ToBlocks(await ItemNumbersAsync(phaseId, cancellationToken)),
-        };
-        db.RoadmapWeeks.Add(week);
-        await db.SaveChangesAsync(cancellationToken);
-        recorder.Record(Actor.Form(User), HistoryRecordType.RoadmapWeek, week.Id, phaseNumber, HistoryFields.LabelOf(week), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(week));
-        await db.SaveChangesAsync(cancellationToken);
-        await db.BumpDataVersionAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var week = await editor.AddAsync(Actor.Form(User), phaseId, phaseNumber, form.Theme!, form.ToBlocks(await ItemNumbersAsync(phaseId, cancellationToken)), cancellationToken);
         return Redirect(RoadmapUrl(phaseNumber, week.Number, "added"));
     }
 
@@ -99,40 +88,14 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryReco
             return await RedisplayAsync(week.PhaseId, phaseNumber, week.Number, week.Id, rowVersion, form, action, cancellationToken);
         }
 
-        var yours = new RoadmapWeek { Number = week.Number, Theme = form.Theme!.Trim(), Blocks = form.ToBlocks(await ItemNumbersAsync(week.PhaseId, cancellationToken)) };
-        if (rowVersion != week.RowVersion)
+        var result = await editor.UpdateAsync(Actor.Form(User), week, rowVersion, form.Theme!, form.ToBlocks(await ItemNumbersAsync(week.PhaseId, cancellationToken)), cancellationToken);
+        return result.Status switch
         {
-            return await ConflictAsync(week, yours, phaseNumber, cancellationToken);
-        }
-
-        // Nothing changed: nothing is written, so the export stays byte-identical and no history appears.
-        if (week.Theme == yours.Theme && JsonColumn.Serialize(week.Blocks) == JsonColumn.Serialize(yours.Blocks))
-        {
-            return Redirect(RoadmapUrl(phaseNumber, week.Number, "unchanged"));
-        }
-
-        var before = HistoryFields.Of(week);
-        week.Theme = yours.Theme;
-        week.Blocks = yours.Blocks;
-        week.RowVersion++;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        recorder.Record(Actor.Form(User), HistoryRecordType.RoadmapWeek, week.Id, phaseNumber, HistoryFields.LabelOf(week), HistoryAction.Changed, before, HistoryFields.Of(week));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between our read and our write.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var stored = await db.RoadmapWeeks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-            return stored is null ? NotFound() : await ConflictAsync(stored, yours, phaseNumber, cancellationToken);
-        }
-
-        await db.BumpDataVersionAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect(RoadmapUrl(phaseNumber, week.Number, "saved"));
+            EditStatus.Conflict => await ConflictAsync(result.Record!, result.Yours!, phaseNumber, cancellationToken),
+            EditStatus.NotFound => NotFound(),
+            EditStatus.Unchanged => Redirect(RoadmapUrl(phaseNumber, week.Number, "unchanged")),
+            _ => Redirect(RoadmapUrl(phaseNumber, week.Number, "saved")),
+        };
     }
 
     /// <summary>Where a save lands: the roadmap page holding the week, scrolled to it, with the confirmation.</summary>
@@ -151,11 +114,7 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryReco
 
     private async Task<IActionResult> ConflictAsync(RoadmapWeek stored, RoadmapWeek yours, int phaseNumber, CancellationToken cancellationToken)
     {
-        var changedBy = await db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.RoadmapWeek && h.RecordId == stored.Id)
-            .OrderByDescending(h => h.Id)
-            .Select(h => h.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
+        var changedBy = await editor.LastActorAsync(stored.Id, cancellationToken);
         return EditConflict.For(Request, HistoryFields.LabelOf(stored), HistoryFields.Of(stored), HistoryFields.Of(yours), stored.RowVersion,
             RoadmapUrl(phaseNumber, stored.Number), changedBy).View(this);
     }
@@ -184,20 +143,12 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryReco
         return View("~/Features/Roadmap/EditWeek.cshtml", new WeekEditPage(phaseNumber, weekNumber, id, rowVersion, form, items, overlaps));
     }
 
-    private async Task<(int Id, int Number)?> PhaseAsync(string? phase, CancellationToken cancellationToken)
-    {
-        var found = await db.Phases.AsNoTracking().NumberedOrCurrent(Pager.ReadNumber(phase))
-            .Select(p => new { p.Id, p.Number })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : (found.Id, found.Number);
-    }
+    private Task<(int Id, int Number)?> PhaseAsync(string? phase, CancellationToken cancellationToken) =>
+        editor.PhaseAsync(Pager.ReadNumber(phase), cancellationToken);
 
-    private Task<int> PhaseNumberAsync(int phaseId, CancellationToken cancellationToken) =>
-        db.Phases.AsNoTracking().Where(p => p.Id == phaseId).Select(p => p.Number).SingleAsync(cancellationToken);
+    private Task<int> PhaseNumberAsync(int phaseId, CancellationToken cancellationToken) => editor.PhaseNumberAsync(phaseId, cancellationToken);
 
-    private async Task<int> NextNumberAsync(int phaseId, CancellationToken cancellationToken) =>
-        (await db.RoadmapWeeks.Where(w => w.PhaseId == phaseId).MaxAsync(w => (int?)w.Number, cancellationToken) ?? 0) + 1;
+    private Task<int> NextNumberAsync(int phaseId, CancellationToken cancellationToken) => editor.NextNumberAsync(phaseId, cancellationToken);
 
-    private async Task<HashSet<int>> ItemNumbersAsync(int phaseId, CancellationToken cancellationToken) =>
-        [.. await db.DeferredItems.AsNoTracking().Where(i => i.PhaseId == phaseId).Select(i => i.Number).ToListAsync(cancellationToken)];
+    private Task<HashSet<int>> ItemNumbersAsync(int phaseId, CancellationToken cancellationToken) => editor.ItemNumbersAsync(phaseId, cancellationToken);
 }

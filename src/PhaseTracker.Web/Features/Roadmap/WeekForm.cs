@@ -54,17 +54,52 @@ public sealed class WeekForm
     public void Validate(ModelStateDictionary modelState)
     {
         ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var (key, message) in CrossFieldErrors())
+        {
+            modelState.AddModelError($"{Prefix}.{key}", message);
+        }
+    }
+
+    /// <summary>
+    /// Every rule the form and the API share, keyed by the JSON path (<c>blocks[0].endDay</c>): the
+    /// fields' own rules, the days against each other, and linked items that the phase must have (the
+    /// form offers only those, so there an unknown number can only come from a stale page and is dropped).
+    /// </summary>
+    public Dictionary<string, string[]> Errors(ISet<int> knownItems)
+    {
+        ArgumentNullException.ThrowIfNull(knownItems);
+        var errors = FieldErrors.Of(this);
+        foreach (var (key, message) in CrossFieldErrors())
+        {
+            FieldErrors.Add(errors, FieldErrors.JsonPath(key), message);
+        }
+
+        for (var i = 0; i < Blocks.Count; i++)
+        {
+            var unknown = Blocks[i].ItemNumbers.Where(n => !knownItems.Contains(n)).Distinct().Order().ToList();
+            if (unknown.Count > 0)
+            {
+                var numbers = string.Join(", ", unknown.Select(n => "#" + n.ToString(CultureInfo.InvariantCulture)));
+                FieldErrors.Add(errors, $"blocks[{i.ToString(CultureInfo.InvariantCulture)}].itemNumbers", $"The phase has no item {numbers}; link only items of this phase.");
+            }
+        }
+
+        return errors;
+    }
+
+    private IEnumerable<(string Key, string Message)> CrossFieldErrors()
+    {
         for (var i = 0; i < Blocks.Count; i++)
         {
             var block = Blocks[i];
-            var key = $"{Prefix}.{nameof(Blocks)}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            var key = $"{nameof(Blocks)}[{i.ToString(CultureInfo.InvariantCulture)}]";
             if (block.StartDay is null && block.EndDay is not null)
             {
-                modelState.AddModelError($"{key}.{nameof(BlockForm.StartDay)}", "Give the start day too, or leave both days empty.");
+                yield return ($"{key}.{nameof(BlockForm.StartDay)}", "Give the start day too, or leave both days empty.");
             }
             else if (block.StartDay is { } start && block.EndDay is { } end && start > end)
             {
-                modelState.AddModelError($"{key}.{nameof(BlockForm.EndDay)}", $"The end day comes before the start day ({start.ToString(CultureInfo.InvariantCulture)}).");
+                yield return ($"{key}.{nameof(BlockForm.EndDay)}", $"The end day comes before the start day ({start.ToString(CultureInfo.InvariantCulture)}).");
             }
         }
     }
