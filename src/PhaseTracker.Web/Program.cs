@@ -77,6 +77,9 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
 // Titles and owners are written in any language: show them as text, not as character references.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+// The API's description at /openapi/v1.json: every controller action under /api, discovered.
+builder.Services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true);
+
 var app = builder.Build();
 
 // Logs, metrics and error pages see the real client and the request id from the first middleware on;
@@ -121,9 +124,11 @@ app.UseBearerTokenRules();
 app.UseAuthorization();
 
 // Open in every environment and whatever Auth:AllowAnonymousRead says: the sign-in page needs its
-// styles, and health checks and metrics scrapes run without an account.
+// styles, health checks and metrics scrapes run without an account, and so do the API's clients
+// generated from its OpenAPI document.
 app.MapStaticAssets().AllowAnonymous();
 app.MapPhaseTrackerOperations();
+app.MapOpenApi().AllowAnonymous();
 app.MapControllers().WithStaticAssets();
 
 await app.RunAsync();

@@ -4,6 +4,7 @@ using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
+using PhaseTracker.Web.Features.Items;
 using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
 using PhaseTracker.Web.Infrastructure.Observability;
@@ -24,6 +25,7 @@ public static class PhaseTrackerServices
         services.AddScoped<Workspace>();
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<ItemEditor>();
         services.AddSingleton<ItemCounts>();
         services.AddSingleton<PhaseTrackerMetrics>();
         services.AddPhaseTrackerAccounts();

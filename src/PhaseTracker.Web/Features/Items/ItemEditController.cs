@@ -5,22 +5,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Domain;
-using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.History;
-using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
 using PhaseTracker.Web.Infrastructure.Security;
 
 namespace PhaseTracker.Web.Features.Items;
 
 /// <summary>
-/// The item forms: create, edit, delete and restore, defer to the next phase, mark complete. Every save
-/// checks the version the form was read at, writes nothing when no value changed, and otherwise saves the
-/// item, its history entry and the data version in one transaction.
+/// The item forms: create, edit, delete and restore, defer to the next phase, mark complete. The rules
+/// (validation, numbering, history, no-change-no-save) are <see cref="ItemEditor"/>'s, shared with the
+/// API; here each save checks the version the form was read at and answers with pages.
 /// </summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace, TimeProvider clock) : Controller
+public sealed class ItemEditController(PhaseTrackerDbContext db, ItemEditor editor) : Controller
 {
     // The views live with the items' other views, not in a folder named after this controller.
     private const string EditView = "~/Features/Items/Edit.cshtml";
@@ -58,17 +56,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             return await RedisplayAsync(form, listAction, null, found, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var item = new DeferredItem { PhaseId = found.Id, Number = await NextNumberAsync(found, cancellationToken) };
-        form.ApplyTo(item);
-        item.RefreshSearchText();
-        db.DeferredItems.Add(item);
-        await db.SaveChangesAsync(cancellationToken);
-        item.Phase = found;
-        recorder.Record(Actor.Form(User), HistoryRecordType.Item, item.Id, found.Number, HistoryFields.LabelOf(item), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(item));
-        await db.BumpDataVersionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var item = await editor.CreateAsync(found, form, Actor.Form(User), cancellationToken);
         return Redirect(ItemMessages.Url(item.Id, ItemMessages.Created));
     }
 
@@ -102,7 +90,12 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             return await RedisplayAsync(form, listAction, item, item.Phase!, cancellationToken);
         }
 
-        return await SaveAsync(item, form.RowVersion, HistoryAction.Changed, form.ApplyTo, ItemMessages.Saved, cancellationToken);
+        if (form.RowVersion != item.RowVersion)
+        {
+            return await ConflictAsync(item, form.ApplyTo, cancellationToken);
+        }
+
+        return await AnswerAsync(await editor.UpdateAsync(item, form, Actor.Form(User), cancellationToken), ItemMessages.Saved, cancellationToken);
     }
 
     [HttpGet("/items/{id:int}/delete")]
@@ -121,8 +114,13 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             return NotFound();
         }
 
+        if (rowVersion != item.RowVersion)
+        {
+            return await ConflictAsync(item, editor.MarkDeleted, cancellationToken);
+        }
+
         var phaseNumber = item.Phase!.Number;
-        var result = await SaveAsync(item, rowVersion, HistoryAction.Deleted, i => i.DeletedAtUtc = clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+        var result = await AnswerAsync(await editor.DeleteAsync(item, Actor.Form(User), cancellationToken), null, cancellationToken);
         return result is RedirectResult ? Redirect($"/items?phase={phaseNumber}&deleted={id}") : result;
     }
 
@@ -142,7 +140,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             return Redirect($"/items/{id}");
         }
 
-        return await SaveAsync(item, item.RowVersion, HistoryAction.Restored, i => i.DeletedAtUtc = null, ItemMessages.Restored, cancellationToken);
+        return await AnswerAsync(await editor.RestoreAsync(item, Actor.Form(User), cancellationToken), ItemMessages.Restored, cancellationToken);
     }
 
     [HttpGet("/items/{id:int}/defer")]
@@ -163,11 +161,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         }
 
         var from = item.Phase!;
-        if (item.IsComplete)
-        {
-            ModelState.AddModelError(nameof(DeferForm.Reason), "A complete item cannot be deferred; only open items move to the next phase.");
-        }
-
+        ItemEditor.ValidateDeferral(item, form.Reason, ModelState, annotations: false);
         if (!ModelState.IsValid)
         {
             return View(DeferView, new DeferPage(new ItemActionPage(item.Id, item.Number, item.Title, from.Number, item.RowVersion, item.IsComplete), form));
@@ -175,39 +169,10 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
 
         if (form.RowVersion != item.RowVersion)
         {
-            return await ConflictAsync(item, i => DeferInMemory(i, from.Number, form.Reason!.Trim(), ""), cancellationToken);
+            return await ConflictAsync(item, i => ItemEditor.DeferInMemory(i, from.Number, form.Reason!.Trim(), ""), cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var to = await db.Phases.FirstOrDefaultAsync(p => p.Number == from.Number + 1, cancellationToken);
-        if (to is null)
-        {
-            to = new Phase
-            {
-                Number = from.Number + 1,
-                Title = $"Phase {from.Number + 1} Tracking — Deferred Items",
-                Purpose = $"Track work deferred from Phase {from.Number} to Phase {from.Number + 1}.",
-            };
-            db.Phases.Add(to);
-            await db.SaveChangesAsync(cancellationToken);
-            recorder.Record(Actor.Form(User), HistoryRecordType.Phase, to.Id, to.Number, to.Title, HistoryAction.Created, HistoryFields.None, HistoryFields.Of(to));
-        }
-
-        var date = DocumentDates.Write(workspace.Today(await workspace.GetAsync(cancellationToken)), await DateFormatAsync(to, from, cancellationToken));
-        var number = await NextNumberAsync(to, cancellationToken);
-        var before = HistoryFields.Of(item);
-        var rows = await db.MatrixRows.Where(r => r.PhaseId == from.Id && r.ItemNumber == item.Number).ToListAsync(cancellationToken);
-        db.MatrixRows.RemoveRange(rows);
-
-        // The section is written afresh in the new phase; the old phase's document loses it and its matrix row.
-        DeferInMemory(item, from.Number, form.Reason!.Trim(), date);
-        item.PhaseId = to.Id;
-        item.Phase = to;
-        item.Number = number;
-        item.Source = "";
-        item.SourceFingerprint = "";
-        item.Line = 0;
-        return await CommitAsync(item, HistoryAction.Deferred, before, transaction, ItemMessages.Deferred, cancellationToken);
+        return await AnswerAsync(await editor.DeferAsync(item, form.Reason!, Actor.Form(User), cancellationToken), ItemMessages.Deferred, cancellationToken);
     }
 
     [HttpGet("/items/{id:int}/complete")]
@@ -222,7 +187,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         var form = new ItemForm
         {
             RowVersion = item.RowVersion,
-            CompletedOn = item.CompletedOn ?? DocumentDates.Write(workspace.Today(await workspace.GetAsync(cancellationToken)), await DateFormatAsync(item.Phase!, null, cancellationToken)),
+            CompletedOn = await editor.SuggestedCompletionDateAsync(item, cancellationToken),
             PullRequest = item.PullRequest,
             ChangesToPlan = [.. item.ChangesToPlan],
         };
@@ -253,11 +218,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         }
         else
         {
-            ItemForm.ValidateLinks(ModelState, form, workspace.Today(await workspace.GetAsync(cancellationToken)));
-            if (string.IsNullOrWhiteSpace(form.CompletedOn))
-            {
-                ModelState.AddModelError(nameof(ItemForm.CompletedOn), "Enter the date the work was completed.");
-            }
+            await editor.ValidateCompletionAsync(form, ModelState, cancellationToken);
         }
 
         if (listAction is not null || !ModelState.IsValid)
@@ -266,80 +227,29 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             return View(CompleteView, form);
         }
 
-        return await SaveAsync(item, form.RowVersion, HistoryAction.Completed, i =>
+        if (form.RowVersion != item.RowVersion)
         {
-            i.StatusEmoji = "✅";
-            i.StatusLabel = "Complete";
-            i.StatusNote = null;
-            i.IsComplete = true;
-            i.CompletedOn = ItemForm.Clean(form.CompletedOn);
-            i.PullRequest = ItemForm.Clean(form.PullRequest);
-            var changes = ItemForm.Entries(form.ChangesToPlan);
-            if (!i.ChangesToPlan.SequenceEqual(changes))
-            {
-                i.ChangesToPlan = changes;
-            }
-        }, ItemMessages.Completed, cancellationToken);
+            return await ConflictAsync(item, i => ItemEditor.Complete(i, form), cancellationToken);
+        }
+
+        return await AnswerAsync(await editor.CompleteAsync(item, form, Actor.Form(User), cancellationToken), ItemMessages.Completed, cancellationToken);
     }
 
-    /// <summary>
-    /// Applies a change to a loaded item and saves it: the conflict page where the form is stale (or a save
-    /// races this one), nothing at all where no value changed.
-    /// </summary>
-    private async Task<IActionResult> SaveAsync(DeferredItem item, int formVersion, HistoryAction action, Action<DeferredItem> apply, string? message, CancellationToken cancellationToken)
+    /// <summary>The item page after a save (with its message), or the conflict page where another save got there first.</summary>
+    private async Task<IActionResult> AnswerAsync(ItemSave save, string? message, CancellationToken cancellationToken)
     {
-        if (formVersion != item.RowVersion)
+        switch (save.Outcome)
         {
-            return await ConflictAsync(item, apply, cancellationToken);
-        }
-
-        var before = HistoryFields.Of(item);
-        var deletedBefore = item.DeletedAtUtc;
-        apply(item);
-        if ((action is HistoryAction.Changed or HistoryAction.Completed) &&
-            HistoryRecorder.Compare(before, HistoryFields.Of(item)).Count == 0 && deletedBefore == item.DeletedAtUtc)
-        {
-            // Nothing changed: nothing is written, so the export stays byte-identical.
-            db.ChangeTracker.Clear();
-            return Redirect(ItemMessages.Url(item.Id, ItemMessages.Unchanged));
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return await CommitAsync(item, action, before, transaction, message, cancellationToken);
-    }
-
-    private async Task<IActionResult> CommitAsync(
-        DeferredItem item,
-        HistoryAction action,
-        IReadOnlyList<KeyValuePair<string, string?>> before,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
-        string? message,
-        CancellationToken cancellationToken)
-    {
-        item.RowVersion++;
-        item.RefreshSearchText();
-        recorder.Record(Actor.Form(User), HistoryRecordType.Item, item.Id, item.Phase?.Number, HistoryFields.LabelOf(item), action, before, HistoryFields.Of(item));
-        try
-        {
-            await db.BumpDataVersionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            var yours = HistoryFields.Of(item);
-            db.ChangeTracker.Clear();
-            var stored = await db.DeferredItems.IgnoreQueryFilters().AsNoTracking().Include(i => i.Phase).FirstOrDefaultAsync(i => i.Id == item.Id, cancellationToken);
-            if (stored is null)
-            {
+            case ItemSaveOutcome.Unchanged:
+                return Redirect(ItemMessages.Url(save.Item!.Id, ItemMessages.Unchanged));
+            case ItemSaveOutcome.Conflict when save.Item is null:
                 return NotFound();
-            }
-
-            return await ConflictViewAsync(stored, yours, cancellationToken);
+            case ItemSaveOutcome.Conflict:
+                return await ConflictViewAsync(HistoryFields.Of(save.Item), save.Yours, save.Item.Id, save.Item.RowVersion, HistoryFields.LabelOf(save.Item), cancellationToken);
+            default:
+                var id = save.Item!.Id;
+                return Redirect(message is null ? $"/items/{id}" : ItemMessages.Url(id, message));
         }
-
-        return Redirect(message is null ? $"/items/{item.Id}" : ItemMessages.Url(item.Id, message));
     }
 
     /// <summary>The conflict page for a stale form: the item as saved now beside the form's values applied to it.</summary>
@@ -353,9 +263,6 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         return await ConflictViewAsync(theirs, yours, stored.Id, stored.RowVersion, HistoryFields.LabelOf(item), cancellationToken);
     }
 
-    private Task<IActionResult> ConflictViewAsync(DeferredItem stored, IReadOnlyList<KeyValuePair<string, string?>> yours, CancellationToken cancellationToken) =>
-        ConflictViewAsync(HistoryFields.Of(stored), yours, stored.Id, stored.RowVersion, HistoryFields.LabelOf(stored), cancellationToken);
-
     private async Task<IActionResult> ConflictViewAsync(
         IReadOnlyList<KeyValuePair<string, string?>> theirs, IReadOnlyList<KeyValuePair<string, string?>> yours, int id, int rowVersion, string label, CancellationToken cancellationToken)
     {
@@ -367,16 +274,10 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
         return EditConflict.For(Request, label, theirs, yours, rowVersion, $"/items/{id}", changedBy).View(this);
     }
 
-    private static void DeferInMemory(DeferredItem item, int fromPhase, string reason, string date)
-    {
-        item.Deferrals = [.. item.Deferrals, new Deferral(fromPhase, fromPhase + 1, reason, date)];
-        var when = date.Length > 0 ? $" on {date}" : "";
-        item.WhyDeferred = [.. item.WhyDeferred, $"Deferred from Phase {fromPhase} to Phase {fromPhase + 1}{when}: {reason}"];
-    }
-
     private async Task<bool> ValidAsync(ItemForm form, DeferredItem? stored, CancellationToken cancellationToken)
     {
-        form.Validate(ModelState, stored, workspace.Today(await workspace.GetAsync(cancellationToken)));
+        // Model binding has checked the form's annotations already.
+        await editor.ValidateAsync(form, stored, ModelState, annotations: false, cancellationToken);
         return ModelState.IsValid;
     }
 
@@ -405,26 +306,6 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, HistoryRecorder
             .ToListAsync(cancellationToken);
         return new ItemFormPage(id, number, phase.Number, phase.Title,
             [.. statuses.OrderBy(s => s.StatusLabel, StringComparer.Ordinal).Select(s => ($"{s.StatusEmoji}|{s.StatusLabel}", $"{s.StatusEmoji} {s.StatusLabel}".Trim()))]);
-    }
-
-    /// <summary>The next number in the phase: past every item it has had, deleted ones and ones its document still places.</summary>
-    private async Task<int> NextNumberAsync(Phase phase, CancellationToken cancellationToken)
-    {
-        var highest = await db.DeferredItems.IgnoreQueryFilters().Where(i => i.PhaseId == phase.Id).MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0;
-        var placed = phase.Layout.Where(s => s.Kind == SegmentKind.Item).Select(s => s.Number).DefaultIfEmpty(0).Max();
-        return Math.Max(highest, placed) + 1;
-    }
-
-    /// <summary>The date format the documents already use: footer dates first, then completion dates, then decision records.</summary>
-    private async Task<string> DateFormatAsync(Phase phase, Phase? fallback, CancellationToken cancellationToken)
-    {
-        var phaseIds = fallback is null ? new[] { phase.Id } : [phase.Id, fallback.Id];
-        var completed = await db.DeferredItems.AsNoTracking()
-            .Where(i => phaseIds.Contains(i.PhaseId) && i.CompletedOn != null)
-            .OrderBy(i => i.PhaseId == phase.Id ? 0 : 1).Select(i => i.CompletedOn).Take(20).ToListAsync(cancellationToken);
-        var decided = await db.DecisionRecords.AsNoTracking()
-            .Where(d => phaseIds.Contains(d.PhaseId) && d.Date != null).Select(d => d.Date).Take(20).ToListAsync(cancellationToken);
-        return DocumentDates.FormatOf(new[] { phase.LastUpdated, fallback?.LastUpdated }.Concat(completed).Concat(decided));
     }
 }
 

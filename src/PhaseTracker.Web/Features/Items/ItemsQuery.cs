@@ -92,7 +92,7 @@ public sealed class ItemsQuery(PhaseTrackerDbContext db, PageCache cache)
         return options;
     }
 
-    private static IQueryable<DeferredItem> Filter(IQueryable<DeferredItem> items, ItemFilter filter)
+    internal static IQueryable<DeferredItem> Filter(IQueryable<DeferredItem> items, ItemFilter filter)
     {
         if (filter.IsOpenStatus)
         {
@@ -130,7 +130,7 @@ public sealed class ItemsQuery(PhaseTrackerDbContext db, PageCache cache)
     }
 
     /// <summary>Empty values sort last either way; ties go by phase and item number.</summary>
-    private static IQueryable<DeferredItem> Order(IQueryable<DeferredItem> items, ItemSort sort, bool descending)
+    internal static IQueryable<DeferredItem> Order(IQueryable<DeferredItem> items, ItemSort sort, bool descending)
     {
         var ordered = sort switch
         {
