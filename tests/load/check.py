@@ -61,7 +61,7 @@ def report(prefix):
 
 
 def failures(prefix):
-    """Locust's failures (a 412 is not one: the scenario marks it a success) and the scenario's own exceptions."""
+    """Locust's failures (a 412 or 409 is not one: the scenario marks it a success) and the scenario's own exceptions."""
     status = 0
     stats = read_rows(f"{prefix}_stats.csv")
     total = next((r for r in stats if r["Name"] == "Aggregated"), None)

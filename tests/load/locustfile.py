@@ -16,8 +16,9 @@ Environment:
 
 An edit reads the item (GET /api/items/{id}: the ETag and the item), changes one field to a value no
 other edit uses (the owner, the effort or the first why-deferred entry) and sends the item's editable
-fields back with PUT and If-Match. A 412 means someone else saved first: that is the contract working,
-not a failure; the lead reads again and retries once. Conflicts are reported under their own name.
+fields back with PUT and If-Match. A 412 means someone else saved first (and a 409 that someone else's
+save won while this one was being saved): that is the contract working, not a failure; the lead reads
+again and retries once. These answers are reported under their own names ("... 412 (attempt 1)").
 """
 
 import itertools
@@ -210,9 +211,10 @@ class Lead(HttpUser):
         body[field] = value
         headers = dict(self.headers, **{"If-Match": etag})
         with self.client.put(f"/api/items/{item_id}", json=body, headers=headers, name="/api/items/{id}", catch_response=True) as saved:
-            if saved.status_code == 412:
-                # Someone else saved first: expected under load; counted apart, never as a failure.
-                saved.request_meta["name"] = f"/api/items/{{id}} 412 (attempt {attempt})"
+            if saved.status_code in (409, 412):
+                # Someone else saved first: expected under load; counted apart, never as a failure. 412: the
+                # ETag was stale when the request came; 409: another save of the item won while this one was saved.
+                saved.request_meta["name"] = f"/api/items/{{id}} {saved.status_code} (attempt {attempt})"
                 saved.success()
                 return 412
             if not 200 <= saved.status_code < 300:

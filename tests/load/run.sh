@@ -11,7 +11,7 @@
 # benchmarks' TrackingDocumentGenerator (as tests/perf/pages.sh does), imports it with the import verb,
 # adds LEADS Lead users and a personal token for each with the users verbs, starts the published app on
 # 127.0.0.1 and runs tests/load/locustfile.py headless. Then it checks:
-#   - no request failed (Locust's failures and the scenario's exceptions; a 412 on a stale save is the
+#   - no request failed (Locust's failures and the scenario's exceptions; a 412 or 409 on a stale save is the
 #     contract working and is not one),
 #   - no lost writes: every edit that got a 2xx answer is in the database (each edited item is read back
 #     through GET /api/items/{id} and holds the last saved value of each field that was edited).
@@ -194,7 +194,7 @@ loads="$(sort -n "$out/loadavg.txt" | awk 'NR == 1 { min = $1 } { max = $1; sum 
   echo
   python3 "$repo/tests/load/check.py" report "$out/locust"
   echo
-  echo "$edits edits saved (their 412s are counted apart, under \"412\"). Load average (1 min) during the run: $loads."
+  echo "$edits edits saved (stale saves, 412 or 409, are counted apart under their own names). Load average (1 min) during the run: $loads."
   if ((${#wrk_pages[@]})); then
     echo
     echo "wrk -t$wrk_threads -c$wrk_connections -d$wrk_duration --latency, after a 5 s warm-up per page:"
