@@ -162,6 +162,8 @@ touch "$out/edits.jsonl"
 failed=0
 say "checking for failed requests (Locust exited with $locust_status) ..."
 python3 "$repo/tests/load/check.py" failures "$out/locust" || failed=1
+# Locust's own verdict too: its CSV files can be written before the last in-flight requests end.
+if ((locust_status != 0)); then say "Locust exited with $locust_status: see $out/locust.log"; failed=1; fi
 say "checking for lost writes ..."
 python3 "$repo/tests/load/check.py" lost-writes "$out/edits.jsonl" "$base" "$(head -1 "$tokens")" || failed=1
 
