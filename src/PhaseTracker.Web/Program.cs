@@ -2,12 +2,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 
 using PhaseTracker.Web.Cli;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Infrastructure;
+using PhaseTracker.Web.Infrastructure.Api;
 using PhaseTracker.Web.Infrastructure.Observability;
 using PhaseTracker.Web.Infrastructure.Security;
 
@@ -77,7 +79,8 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
 // Titles and owners are written in any language: show them as text, not as character references.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-// The API's description at /openapi/v1.json: every controller action under /api, discovered.
+// The API's description at /openapi/v1.json: every endpoint under /api, controllers discovered.
+builder.Services.Configure<MvcOptions>(options => options.Conventions.Add(new ApiRoutesInOpenApi()));
 builder.Services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true);
 
 var app = builder.Build();

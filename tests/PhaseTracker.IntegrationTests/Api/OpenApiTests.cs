@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,28 @@ public sealed class OpenApiTests(PhaseTrackerFactory factory) : IClassFixture<Ph
     }
 
     [Fact]
+    public async Task A_new_api_controller_appears_in_the_document_with_no_change_to_the_wiring()
+    {
+        // The test assembly's probes: /api/test/throw is on a plain Controller, /api/test/admin-only on an [ApiController].
+        using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddControllersWithViews().AddApplicationPart(typeof(OpenApiTests).Assembly)));
+        using var anonymous = app.CreateBrowser();
+
+        using var response = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {Normalize(path.Name)}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var mapped = ApiRoutes(app).ToList();
+        Assert.Contains("GET /api/test/throw", mapped);
+        Assert.Contains("GET /api/test/admin-only", mapped);
+        var undocumented = mapped.Where(route => !documented.Contains(route)).ToList();
+        Assert.True(undocumented.Count == 0, "not in the OpenAPI document: " + string.Join(", ", undocumented));
+        Assert.DoesNotContain(documented, route => !route.Contains(" /api", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_operations_say_what_they_answer()
     {
         using var anonymous = factory.CreateBrowser();
@@ -46,6 +69,7 @@ public sealed class OpenApiTests(PhaseTrackerFactory factory) : IClassFixture<Ph
         var paths = document.RootElement.GetProperty("paths");
 
         var put = paths.GetProperty("/api/items/{id}").GetProperty("put");
+        Assert.Equal(["application/json"], put.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name));
         Assert.False(string.IsNullOrEmpty(put.GetProperty("summary").GetString()));
         var statuses = put.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "200", "400", "404", "409", "412", "428" }, statuses);

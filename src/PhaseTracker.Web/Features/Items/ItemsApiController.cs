@@ -60,7 +60,6 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
 
     [HttpPost]
     [Authorize(Policy = Policies.CanEdit)]
-    [Consumes("application/json")]
     [EndpointSummary("Create an item (in the current phase unless phase is given)")]
     [ProducesResponseType<ItemDto>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -92,7 +91,6 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
 
     [HttpPut("{id:int}")]
     [Authorize(Policy = Policies.CanEdit)]
-    [Consumes("application/json")]
     [EndpointSummary("Replace an item's editable fields (If-Match required; a PUT that changes nothing writes nothing)")]
     [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -156,7 +154,6 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
 
     [HttpPost("{id:int}/defer")]
     [Authorize(Policy = Policies.CanEdit)]
-    [Consumes("application/json")]
     [EndpointSummary("Defer an open item to the next phase (If-Match required)")]
     [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -194,7 +191,6 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
 
     [HttpPost("{id:int}/complete")]
     [Authorize(Policy = Policies.CanEdit)]
-    [Consumes("application/json")]
     [EndpointSummary("Mark an item complete (If-Match required)")]
     [ProducesResponseType<ItemDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

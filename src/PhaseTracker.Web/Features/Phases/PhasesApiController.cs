@@ -54,7 +54,6 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
 
     [HttpPost]
     [Authorize(Policy = Policies.CanEdit)]
-    [Consumes("application/json")]
     [EndpointSummary("Create an empty phase with a number")]
     [ProducesResponseType<PhaseDto>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -99,7 +98,6 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
 
     [HttpPut("{number:int}")]
     [Authorize(Policy = Policies.CanEdit)]
-    [Consumes("application/json")]
     [EndpointSummary("Replace a phase's overview: title, purpose, status, timeline (If-Match required)")]
     [ProducesResponseType<PhaseDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
