@@ -218,7 +218,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, ItemEditor edit
         }
         else
         {
-            await editor.ValidateCompletionAsync(form, ModelState, cancellationToken);
+            await editor.ValidateCompletionAsync(form, item, ModelState, cancellationToken);
         }
 
         if (listAction is not null || !ModelState.IsValid)

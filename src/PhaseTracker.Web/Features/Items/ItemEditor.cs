@@ -63,11 +63,11 @@ public sealed class ItemEditor(PhaseTrackerDbContext db, HistoryRecorder recorde
     }
 
     /// <summary>The completion's fields: the date (required, not in the future), the pull request.</summary>
-    public async Task ValidateCompletionAsync(ItemForm form, ModelStateDictionary state, CancellationToken cancellationToken)
+    public async Task ValidateCompletionAsync(ItemForm form, DeferredItem stored, ModelStateDictionary state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(state);
-        ItemForm.ValidateLinks(state, form, await TodayAsync(cancellationToken));
+        ItemForm.ValidateLinks(state, form, stored, await TodayAsync(cancellationToken));
         if (string.IsNullOrWhiteSpace(form.CompletedOn))
         {
             state.AddModelError(nameof(ItemForm.CompletedOn), "Enter the date the work was completed.");

@@ -128,7 +128,7 @@ public sealed partial class ItemForm
             state.AddModelError(nameof(Impact), "Pick an impact from the list: Critical, High, Medium or Low.");
         }
 
-        ValidateLinks(state, this, today);
+        ValidateLinks(state, this, stored, today);
         foreach (var (name, entries) in TextLists())
         {
             if (entries.Any(HasUnsafeLink))
@@ -138,8 +138,12 @@ public sealed partial class ItemForm
         }
     }
 
-    /// <summary>The pull request, tracking issue and completion date: shared with the completion form.</summary>
-    internal static void ValidateLinks(ModelStateDictionary state, ItemForm form, DateOnly today)
+    /// <summary>
+    /// The pull request, tracking issue and completion date: shared with the completion form. A completion date
+    /// the item already holds is not judged again: an imported document may carry one ahead of today, and a lead
+    /// who only changes the owner must still be able to save.
+    /// </summary>
+    internal static void ValidateLinks(ModelStateDictionary state, ItemForm form, DeferredItem? stored, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(form.PullRequest) && ItemLink.From(form.PullRequest)?.Href is null)
         {
@@ -151,7 +155,7 @@ public sealed partial class ItemForm
             state.AddModelError(nameof(TrackingIssue), "A tracking issue that is a link must be an http or https address; plain words are fine too.");
         }
 
-        if (!string.IsNullOrWhiteSpace(form.CompletedOn))
+        if (!string.IsNullOrWhiteSpace(form.CompletedOn) && form.CompletedOn.Trim() != stored?.CompletedOn)
         {
             if (!DocumentDates.TryRead(form.CompletedOn, out var date, out _))
             {

@@ -223,7 +223,7 @@ public sealed class ItemsApiController(PhaseTrackerDbContext db, ItemEditor edit
             ChangesToPlan = input.ChangesToPlan ?? [.. item.ChangesToPlan],
         };
         var errors = new ModelStateDictionary();
-        await editor.ValidateCompletionAsync(form, errors, cancellationToken);
+        await editor.ValidateCompletionAsync(form, item, errors, cancellationToken);
         if (!errors.IsValid)
         {
             return ValidationProblem(ItemInput.ErrorsByField(errors));

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 
+using Microsoft.EntityFrameworkCore;
+
 using PhaseTracker.IntegrationTests.Infrastructure;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Features.History;
@@ -170,6 +172,30 @@ public sealed class ItemEditTests(PhaseTrackerFactory factory) : IClassFixture<P
         Assert.Equal("[Ask in the platform channel]", item!.TrackingIssue);
         Assert.Equal(2.5, item.EffortHours);
         Assert.Equal("November 12, 2025", item.CompletedOn);
+    }
+
+    [Fact]
+    public async Task A_completion_date_ahead_of_today_that_the_document_already_had_does_not_block_other_edits()
+    {
+        // A document written ahead of time (or in a time zone ahead of the workspace's) may carry tomorrow's
+        // date; the lead who only changes the owner must still be able to save, while a new future date is refused.
+        using var app = new PhaseTrackerFactory();
+        using var lead = (await app.CreateSignedInBrowserAsync(Roles.Lead)).Browser;
+        var id = await app.ItemIdAsync(2, 3);
+        await app.ReadAsync(db => db.DeferredItems.Where(i => i.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.CompletedOn, "December 31, 2999")));
+
+        using var saved = await lead.SubmitAsync($"/items/{id}/edit", $"/items/{id}/edit", form => form.With("Owner", "Platform Team"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var item = await app.ItemAsync(id);
+        Assert.Equal(("Platform Team", "December 31, 2999"), (item!.Owner, item.CompletedOn));
+
+        using var moved = await lead.SubmitAsync($"/items/{id}/edit", $"/items/{id}/edit", form => form.With("CompletedOn", "January 1, 2999"));
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Matches("data-valmsg-for=\"CompletedOn\"[^>]*>[^<]*cannot be in the future", await moved.BodyAsync());
+        Assert.Equal("December 31, 2999", (await app.ItemAsync(id))!.CompletedOn);
     }
 
     [Fact]
