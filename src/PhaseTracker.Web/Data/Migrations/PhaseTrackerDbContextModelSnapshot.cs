@@ -425,6 +425,8 @@ namespace PhaseTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PhaseId", "ItemNumber");
+
                     b.HasIndex("PhaseId", "Ordinal")
                         .IsUnique();
 

@@ -488,6 +488,8 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PhaseId", "ItemNumber");
+
                     b.HasIndex("PhaseId", "Ordinal")
                         .IsUnique();
 
