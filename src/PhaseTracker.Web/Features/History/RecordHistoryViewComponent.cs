@@ -2,24 +2,27 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.History;
 
 /// <summary>
 /// The "History" section of a record's page (an item, an ADR): its latest changes, newest first.
 /// A page includes it with <c>@await Component.InvokeAsync("RecordHistory", new { type = HistoryRecordType.Item, id = Model.Id })</c>.
+/// The entries are cached under the data version like the page around them (every change that writes
+/// history bumps it), so a warm page costs no query for them.
 /// </summary>
-public sealed class RecordHistoryViewComponent(PhaseTrackerDbContext db) : ViewComponent
+public sealed class RecordHistoryViewComponent(PhaseTrackerDbContext db, PageCache cache) : ViewComponent
 {
     public const int Shown = 20;
 
     public async Task<IViewComponentResult> InvokeAsync(HistoryRecordType type, int id)
     {
-        var entries = await db.HistoryEntries.AsNoTracking()
+        var entries = await cache.GetOrCreateAsync($"record-history:{type}:{id}", cancellationToken => db.HistoryEntries.AsNoTracking()
             .Where(h => h.RecordType == type && h.RecordId == id)
             .OrderByDescending(h => h.Id)
             .Take(Shown)
-            .ToListAsync(HttpContext.RequestAborted);
+            .ToListAsync(cancellationToken), HttpContext.RequestAborted);
         return View("~/Features/History/Components/RecordHistory.cshtml", Model(type, id, entries));
     }
 

@@ -84,7 +84,9 @@ public sealed class RoadmapQuery(PhaseTrackerDbContext db, PageCache cache)
                 block.EndDay,
                 new TimelineBlock(block.StartDay, block.EndDay, block.Title, null, "").DayText,
                 block.Title,
-                block.Tasks,
+                // Rendered here, once per data version with the rest of the cached page, not per request:
+                // parsing a hundred tasks' markdown was most of a warm /roadmap's time.
+                [.. block.Tasks.Select(SafeMarkdown.Inline)],
                 [.. block.ItemNumbers.Distinct().Where(items.ContainsKey).Select(n => items[n])])).ToList();
             return new RoadmapWeekView(week.Id, week.Number, week.Theme, anchor, blocks, DayOverlaps.Of(week.Number, week.Blocks.Select(b => (b.StartDay, b.EndDay))));
         }).ToList();

@@ -21,6 +21,6 @@ public sealed record RoadmapPhase(int Number, string Title, IReadOnlyList<Roadma
 public sealed record RoadmapWeekView(int Id, int Number, string Theme, string Anchor, IReadOnlyList<RoadmapBlockView> Blocks, IReadOnlyList<string> Overlaps);
 
 /// <summary>A day block with its tasks and the items it works on.</summary>
-public sealed record RoadmapBlockView(string Anchor, int? StartDay, int? EndDay, string DayText, string Title, IReadOnlyList<string> Tasks, IReadOnlyList<RoadmapItemLink> Items);
+public sealed record RoadmapBlockView(string Anchor, int? StartDay, int? EndDay, string DayText, string Title, IReadOnlyList<IHtmlContent> Tasks, IReadOnlyList<RoadmapItemLink> Items);
 
 public sealed record RoadmapItemLink(int Id, int Number, string Title, int? Priority);
