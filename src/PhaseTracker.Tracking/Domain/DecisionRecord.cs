@@ -30,6 +30,9 @@ public class DecisionRecord
     /// <summary>Counts the saves of this record (see <see cref="DeferredItem.RowVersion"/>).</summary>
     public int RowVersion { get; set; }
 
+    /// <summary>When the record was deleted (soft delete: the history can restore it; its number stays taken); null while it is live.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     public string Source { get; set; } = "";
     public string SourceFingerprint { get; set; } = "";
     public int Line { get; set; }

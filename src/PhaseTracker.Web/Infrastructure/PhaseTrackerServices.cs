@@ -1,6 +1,7 @@
 using System.Reflection;
 
 using PhaseTracker.Web.Data;
+using PhaseTracker.Web.Features.Adrs;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
@@ -26,6 +27,7 @@ public static class PhaseTrackerServices
         services.AddScoped<ImportService>();
         services.AddScoped<ExportService>();
         services.AddScoped<ItemEditor>();
+        services.AddScoped<DecisionRecordEditor>();
         services.AddSingleton<ItemCounts>();
         services.AddSingleton<PhaseTrackerMetrics>();
         services.AddPhaseTrackerAccounts();

@@ -186,7 +186,7 @@ public sealed class AdrsApiTests
         using var factory = new PhaseTrackerFactory();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PhaseTrackerDbContext>();
-        var editor = new DecisionRecordEditor(db, scope.ServiceProvider.GetRequiredService<HistoryRecorder>(), scope.ServiceProvider.GetRequiredService<Workspace>());
+        var editor = scope.ServiceProvider.GetRequiredService<DecisionRecordEditor>();
         var record = await db.DecisionRecords.SingleAsync(d => d.Number == 2);
         var read = record.RowVersion;
 
@@ -274,6 +274,8 @@ public sealed class AdrsApiTests
             Assert.All(LineDiff.Changes(beforeDelete, await factory.ExportAsync()), line => Assert.StartsWith("-", line, StringComparison.Ordinal));
             var entry = (await factory.HistoryAsync(HistoryRecordType.DecisionRecord, id))[^1];
             Assert.Equal((HistoryAction.Deleted, "API"), (entry.Action, entry.Via));
+            // A soft delete: the row stays, so the history page can restore it.
+            Assert.NotNull(await factory.QueryAsync(db => db.DecisionRecords.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => d.DeletedAtUtc).SingleAsync()));
             Assert.Equal("/api/adrs/7", (await client.SendAsync(HttpMethod.Post, "/api/adrs", lead, NewRecord("Next"))).Location);
             Assert.NotEqual(withFive, await factory.ExportAsync());
             Assert.Equal(HttpStatusCode.OK, accepted.Status);

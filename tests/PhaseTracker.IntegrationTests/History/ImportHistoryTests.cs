@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PhaseTracker.Domain;
 using PhaseTracker.IntegrationTests.Infrastructure;
 using PhaseTracker.IntegrationTests.Items;
+using PhaseTracker.IntegrationTests.Items.Editing;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.History;
@@ -167,27 +168,65 @@ public sealed class ImportHistoryTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_decision_record_the_document_drops_is_recorded_as_deleted_and_its_label_links_again_once_it_is_back()
+    private static string WithoutAdr4()
     {
         var text = Seed.RepairedText;
         var start = text.IndexOf("### ADR-004:", StringComparison.Ordinal);
         var end = text.IndexOf("\n## ", start, StringComparison.Ordinal);
+        return text[..start] + text[(end + 1)..];
+    }
 
-        var result = await ImportAsync(text[..start] + text[(end + 1)..]);
+    [Fact]
+    public async Task A_decision_record_the_document_drops_is_kept_as_deleted_and_comes_back_with_its_id_and_its_links()
+    {
+        var id = await WithDatabaseAsync(db => db.DecisionRecords.Where(d => d.Number == 4).Select(d => d.Id).SingleAsync());
+
+        var result = await ImportAsync(WithoutAdr4());
 
         Assert.Equal(new ChangeCounts(0, 0, 1, 3), result.DecisionRecords);
         var deleted = Assert.Single(await EntriesAsync(), e => e.Action == HistoryAction.Deleted);
-        Assert.Equal((HistoryRecordType.DecisionRecord, "ADR-004: Correlation IDs via X-Request-ID Header"), (deleted.RecordType, deleted.RecordLabel));
+        Assert.Equal((HistoryRecordType.DecisionRecord, id, "ADR-004: Correlation IDs via X-Request-ID Header"), (deleted.RecordType, deleted.RecordId, deleted.RecordLabel));
+        Assert.NotNull(await WithDatabaseAsync(db => db.DecisionRecords.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => d.DeletedAtUtc).SingleAsync()));
         using var client = _factory.CreateClient();
         Assert.DoesNotContain("href=\"/adrs/4\"", await client.GetPageAsync("/history?type=adr"), StringComparison.Ordinal);
+        Assert.DoesNotContain("ADR-004", await client.GetPageAsync("/adrs"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/adrs/4", UriKind.Relative))).StatusCode);
 
-        await ImportAsync(Seed.RepairedText);
+        var back = await ImportAsync(Seed.RepairedText);
 
-        // Imported again, the record has a new id; the older entries find it by the number in their label.
+        Assert.Equal(new ChangeCounts(1, 0, 0, 3), back.DecisionRecords);
+        Assert.Equal(id, await WithDatabaseAsync(db => db.DecisionRecords.Where(d => d.Number == 4).Select(d => d.Id).SingleAsync()));
+        Assert.Equal(Seed.RepairedText, await ExportAsync());
         var page = await client.GetPageAsync("/history?type=adr&q=ADR-004");
         Assert.Contains("<strong>3 changes</strong>", page, StringComparison.Ordinal);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(page, "<a href=\"/adrs/4\">ADR-004: Correlation IDs via X-Request-ID Header</a>"));
+    }
+
+    [Fact]
+    public async Task A_lead_restores_a_deleted_decision_record_from_the_history_page_as_it_was()
+    {
+        await ImportAsync(WithoutAdr4());
+        var (lead, _) = await _factory.CreateSignedInBrowserAsync(Roles.Lead);
+        var (viewer, _) = await _factory.CreateSignedInBrowserAsync(Roles.Viewer);
+        using (lead)
+        using (viewer)
+        {
+            Assert.DoesNotContain("/adrs/4/restore", await viewer.GetPageAsync("/history"), StringComparison.Ordinal);
+            using var refused = await viewer.PostAsync("/adrs/4/restore", Array.Empty<KeyValuePair<string, string>>());
+            Assert.NotNull(await WithDatabaseAsync(db => db.DecisionRecords.IgnoreQueryFilters().Where(d => d.Number == 4).Select(d => d.DeletedAtUtc).SingleAsync()));
+
+            using var restored = await lead.SubmitAsync("/history", "/adrs/4/restore", _ => { });
+
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+            Assert.Equal("/adrs/4?done=restored", restored.RedirectPath());
+            var page = await lead.GetPageAsync("/adrs/4?done=restored");
+            Assert.Contains("Decision record restored.", page, StringComparison.Ordinal);
+            Assert.Contains("Correlation IDs via X-Request-ID Header", page, StringComparison.Ordinal);
+            Assert.Contains("ADR-004: Correlation IDs", await ExportAsync(), StringComparison.Ordinal);
+            var entry = (await EntriesAsync())[^1];
+            Assert.Equal((HistoryRecordType.DecisionRecord, HistoryAction.Restored, "form"), (entry.RecordType, entry.Action, entry.Via));
+            Assert.DoesNotContain(">Restore</button>", await lead.GetPageAsync("/history"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

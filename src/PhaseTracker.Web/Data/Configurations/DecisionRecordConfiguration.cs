@@ -19,5 +19,9 @@ public sealed class DecisionRecordConfiguration : IEntityTypeConfiguration<Decis
         builder.Property(d => d.Consequences).HasJsonConversion();
         builder.Property(d => d.Alternatives).HasJsonConversion();
         builder.Property(d => d.RowVersion).IsConcurrencyToken();
+
+        // As with items: a deleted record stays, with its number, so the history can restore it; no
+        // page, count or export sees it, and the import and the history look past the filter.
+        builder.HasQueryFilter(d => d.DeletedAtUtc == null);
     }
 }

@@ -18,10 +18,8 @@ namespace PhaseTracker.Web.Features.Adrs;
 
 /// <summary>Leads write new decision records, edit them, and move them through their lifecycle.</summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace, AdrsQuery query) : Controller
+public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecordEditor editor, AdrsQuery query) : Controller
 {
-    private readonly DecisionRecordEditor editor = new(db, recorder, workspace);
-
     [HttpGet("/adrs/new")]
     public async Task<IActionResult> New(string? phase, CancellationToken cancellationToken)
     {
@@ -111,6 +109,25 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, HistoryRecord
         var target = to?.Trim() ?? "";
         var result = await editor.ChangeStatusAsync(Actor.Form(User), record, rowVersion, target, Pager.ReadNumber(by), cancellationToken);
         return await AnswerAsync(result, number, target.ToLowerInvariant(), cancellationToken);
+    }
+
+    /// <summary>Undoes a delete: the history page's "Restore" button posts here.</summary>
+    [HttpPost("/adrs/{number:int}/restore")]
+    public async Task<IActionResult> Restore(int number, CancellationToken cancellationToken)
+    {
+        var record = await db.DecisionRecords.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.Number == number, cancellationToken);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        if (record.DeletedAtUtc is null)
+        {
+            return Redirect(RecordUrl(number));
+        }
+
+        await editor.RestoreAsync(Actor.Form(User), record, cancellationToken);
+        return Redirect(RecordUrl(number, "restored"));
     }
 
     /// <summary>Where the form goes after the editor: the record with its confirmation, the conflict page, or the record with the one sentence that says why not.</summary>

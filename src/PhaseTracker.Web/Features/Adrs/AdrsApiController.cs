@@ -20,11 +20,9 @@ namespace PhaseTracker.Web.Features.Adrs;
 /// </summary>
 [ApiController]
 [Authorize(Policy = Policies.CanRead)]
-public sealed class AdrsApiController(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace) : ControllerBase
+public sealed class AdrsApiController(PhaseTrackerDbContext db, DecisionRecordEditor editor) : ControllerBase
 {
     private const string Kind = "adr";
-
-    private readonly DecisionRecordEditor editor = new(db, recorder, workspace);
 
     /// <summary>Lists the decision records by number, filtered by status word and phase, a page at a time (up to 1,000 a page).</summary>
     /// <param name="status">The status's first word: Proposed, Accepted, Rejected, Deprecated or Superseded.</param>

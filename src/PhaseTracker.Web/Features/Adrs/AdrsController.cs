@@ -16,6 +16,7 @@ public sealed class AdrsController(AdrsQuery query, IAuthorizationService author
         ["rejected"] = "Decision record rejected.",
         ["deprecated"] = "Decision record deprecated.",
         ["superseded"] = "Decision record superseded; the newer record now says it supersedes this one.",
+        ["restored"] = "Decision record restored.",
     };
 
     [HttpGet("/adrs")]

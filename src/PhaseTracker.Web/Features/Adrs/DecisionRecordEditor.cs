@@ -17,7 +17,7 @@ namespace PhaseTracker.Web.Features.Adrs;
 /// records), a save checks the row version and writes nothing when nothing changed, and every write
 /// records its history entry and bumps the data version in one transaction.
 /// </summary>
-public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace)
+public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecorder recorder, Workspace workspace, TimeProvider clock)
 {
     /// <summary>Adds a proposed record to the phase with <paramref name="values"/> (title, date, lists).</summary>
     public async Task<DecisionRecord> CreateAsync(Actor actor, int phaseId, int phaseNumber, DecisionRecord values, CancellationToken cancellationToken)
@@ -108,9 +108,9 @@ public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecord
     }
 
     /// <summary>
-    /// Removes <paramref name="record"/> (tracked) with a history entry that keeps what it said and its
-    /// number, which is never handed out again. A record another one names in a supersession stays: the
-    /// link would point at nothing.
+    /// Deletes <paramref name="record"/> (tracked) with a history entry that keeps what it said: a soft
+    /// delete, so the history can restore it, and its number is never handed out again. A record another
+    /// one names in a supersession stays: the link would point at nothing.
     /// </summary>
     public async Task<EditResult<DecisionRecord>> DeleteAsync(Actor actor, DecisionRecord record, int rowVersion, CancellationToken cancellationToken)
     {
@@ -135,7 +135,8 @@ public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecord
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         recorder.Record(actor, HistoryRecordType.DecisionRecord, record.Id, await PhaseNumberAsync(record.PhaseId, cancellationToken),
             HistoryFields.LabelOf(record), HistoryAction.Deleted, HistoryFields.Of(record), HistoryFields.None);
-        db.DecisionRecords.Remove(record);
+        record.DeletedAtUtc = clock.GetUtcNow().UtcDateTime;
+        record.RowVersion++;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -151,6 +152,23 @@ public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecord
         await db.BumpDataVersionAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return EditResult.Saved<DecisionRecord>(record);
+    }
+
+    /// <summary>
+    /// Undoes the delete of <paramref name="record"/> (tracked, read past the query filter): it is back on
+    /// the pages and in the export as it was, with a history entry. Its number was never handed out again.
+    /// </summary>
+    public async Task RestoreAsync(Actor actor, DecisionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        record.DeletedAtUtc = null;
+        record.RowVersion++;
+        recorder.Record(actor, HistoryRecordType.DecisionRecord, record.Id, await PhaseNumberAsync(record.PhaseId, cancellationToken),
+            HistoryFields.LabelOf(record), HistoryAction.Restored, HistoryFields.None, HistoryFields.Of(record));
+        await db.SaveChangesAsync(cancellationToken);
+        await db.BumpDataVersionAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -240,7 +258,7 @@ public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecord
     /// </summary>
     public async Task<int> NextNumberAsync(CancellationToken cancellationToken)
     {
-        var highest = await db.DecisionRecords.MaxAsync(d => (int?)d.Number, cancellationToken) ?? 0;
+        var highest = await db.DecisionRecords.IgnoreQueryFilters().MaxAsync(d => (int?)d.Number, cancellationToken) ?? 0;
         var labels = await db.HistoryEntries.AsNoTracking()
             .Where(h => h.RecordType == HistoryRecordType.DecisionRecord)
             .Select(h => h.RecordLabel)

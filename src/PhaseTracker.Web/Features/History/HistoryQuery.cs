@@ -9,8 +9,8 @@ namespace PhaseTracker.Web.Features.History;
 
 /// <summary>An entry as the history page shows it: where its record's page is, and whether it can be undone.</summary>
 /// <param name="Link">The record's page, or null where the record no longer exists.</param>
-/// <param name="RestoreItemId">The item a "Restore" button brings back: set on the newest entry that deleted an item still deleted, for a user who may edit.</param>
-public sealed record HistoryRow(HistoryEntry Entry, string? Link, int? RestoreItemId);
+/// <param name="RestoreAction">Where a "Restore" button posts: set on the newest entry that deleted an item or ADR still deleted, for a user who may edit.</param>
+public sealed record HistoryRow(HistoryEntry Entry, string? Link, string? RestoreAction);
 
 public sealed record HistoryPage(
     HistoryFilter Filter,
@@ -138,21 +138,19 @@ public sealed partial class HistoryQuery(PhaseTrackerDbContext db)
         // An ADR removed and imported again has a new id but the same number, which its label carries.
         var recordIds = IdsOf(HistoryRecordType.DecisionRecord);
         List<int> labelNumbers = [.. entries.Where(e => e.RecordType == HistoryRecordType.DecisionRecord).Select(e => AdrNumberOf(e.RecordLabel)).OfType<int>().Distinct()];
-        var numberById = new Dictionary<int, int>();
-        if (recordIds.Count > 0)
-        {
-            numberById = await db.DecisionRecords
-                .Where(d => recordIds.Contains(d.Id) || labelNumbers.Contains(d.Number))
-                .ToDictionaryAsync(d => d.Id, d => d.Number, cancellationToken);
-        }
-
+        var records = recordIds.Count == 0 ? [] : await db.DecisionRecords.IgnoreQueryFilters()
+            .Where(d => recordIds.Contains(d.Id) || labelNumbers.Contains(d.Number))
+            .Select(d => new { d.Id, d.Number, Deleted = d.DeletedAtUtc != null })
+            .ToListAsync(cancellationToken);
+        var numberById = records.Where(d => !d.Deleted).ToDictionary(d => d.Id, d => d.Number);
+        var deletedRecordNumbers = records.Where(d => d.Deleted).ToDictionary(d => d.Id, d => d.Number);
         var numbers = numberById.Values.ToHashSet();
         var phaseIds = IdsOf(HistoryRecordType.Phase);
         var phases = phaseIds.Count == 0 ? new Dictionary<int, int>() : await db.Phases
             .Where(p => phaseIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);
 
-        var restorable = new HashSet<int>();
+        var restorable = new HashSet<(HistoryRecordType, int)>();
         List<HistoryRow> rows = new(entries.Count);
         foreach (var entry in entries)
         {
@@ -169,10 +167,19 @@ public sealed partial class HistoryQuery(PhaseTrackerDbContext db)
                 _ => null,
             };
 
-            // Newest first: the first deletion met is the one that left the item deleted.
-            var restore = canRestore && entry is { RecordType: HistoryRecordType.Item, Action: HistoryAction.Deleted }
-                && items.TryGetValue(id, out var stillDeleted) && stillDeleted && restorable.Add(id);
-            rows.Add(new HistoryRow(entry, link, restore ? id : null));
+            // Newest first: the first deletion met is the one that left the record deleted.
+            string? restore = null;
+            if (canRestore && entry.Action == HistoryAction.Deleted && restorable.Add((entry.RecordType, id)))
+            {
+                restore = entry.RecordType switch
+                {
+                    HistoryRecordType.Item when items.TryGetValue(id, out var stillDeleted) && stillDeleted => $"/items/{id}/restore",
+                    HistoryRecordType.DecisionRecord when deletedRecordNumbers.TryGetValue(id, out var number) => $"/adrs/{number}/restore",
+                    _ => null,
+                };
+            }
+
+            rows.Add(new HistoryRow(entry, link, restore));
         }
 
         return rows;

@@ -257,6 +257,11 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
     }
 
+    /// <summary>
+    /// Records are matched by number, deleted ones included (as items are): a record the document has
+    /// again comes back with its id, and records the document no longer has are marked deleted and kept.
+    /// </summary>
+    /// <returns>The counts; a restored record counts as added.</returns>
     private async Task<ChangeCounts> MergeDecisionRecordsAsync(
         int phaseId, List<DecisionRecord> incoming, bool removeMissing, ImportHistory history, CancellationToken cancellationToken)
     {
@@ -267,48 +272,55 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         // Records are matched by number across phases: a document may carry a record forward.
         var numbers = incoming.Select(r => r.Number).ToList();
-        var stored = await db.DecisionRecords.AsNoTracking()
+        var stored = await db.DecisionRecords.IgnoreQueryFilters().AsNoTracking()
             .Where(d => d.PhaseId == phaseId || numbers.Contains(d.Number))
             .ToDictionaryAsync(d => d.Number, cancellationToken);
-        var values = new EntityValues<DecisionRecord>(db, nameof(DecisionRecord.RowVersion));
+        var values = new EntityValues<DecisionRecord>(db, nameof(DecisionRecord.RowVersion), nameof(DecisionRecord.DeletedAtUtc));
         List<DecisionRecord> added = [];
         List<DecisionRecord> updated = [];
+        var restored = 0;
         var unchanged = 0;
         foreach (var record in incoming)
         {
             if (!stored.Remove(record.Number, out var existing))
             {
                 added.Add(record);
+                continue;
             }
-            else if (values.AreEqual(existing, record))
+
+            var wasDeleted = existing.DeletedAtUtc is not null;
+            if (!wasDeleted && values.AreEqual(existing, record))
             {
                 unchanged++;
+                continue;
             }
-            else
-            {
-                record.Id = existing.Id;
-                var entry = history.Add(
-                    HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), HistoryAction.Changed,
-                    HistoryFields.Of(existing), HistoryFields.Of(record));
-                record.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
-                updated.Add(record);
-            }
+
+            record.Id = existing.Id;
+            var entry = history.Add(
+                HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), wasDeleted ? HistoryAction.Restored : HistoryAction.Changed,
+                HistoryFields.Of(existing), HistoryFields.Of(record));
+            record.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
+            updated.Add(record);
+            restored += wasDeleted ? 1 : 0;
         }
 
         // What is left belongs to this phase, and its document no longer has it.
+        List<DecisionRecord> removed = [.. stored.Values.Where(d => d.DeletedAtUtc is null)];
         if (!removeMissing)
         {
-            history.Kept.AddRange(stored.Values.Select(HistoryFields.LabelOf));
-            stored.Clear();
+            history.Kept.AddRange(removed.Select(HistoryFields.LabelOf));
+            removed.Clear();
         }
 
-        foreach (var record in stored.Values)
+        foreach (var record in removed)
         {
+            record.DeletedAtUtc = history.AtUtc;
+            record.RowVersion++;
             history.Add(HistoryRecordType.DecisionRecord, record.Id, HistoryFields.LabelOf(record), HistoryAction.Deleted, HistoryFields.None, HistoryFields.None);
         }
 
         var batch = new RowBatch<DecisionRecord>(db);
-        await batch.DeleteAsync(stored.Values, cancellationToken);
+        await batch.UpdateAsync(removed, cancellationToken);
         await batch.UpdateAsync(updated, cancellationToken);
         await batch.InsertAsync(added, cancellationToken);
         if (added.Count > 0)
@@ -324,7 +336,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             }
         }
 
-        return new ChangeCounts(added.Count, updated.Count, stored.Count, unchanged);
+        return new ChangeCounts(added.Count + restored, updated.Count - restored, removed.Count, unchanged);
     }
 
     /// <summary>
