@@ -12,6 +12,9 @@ public class RoadmapWeek
     /// <summary>Counts the saves of this week (see <see cref="DeferredItem.RowVersion"/>).</summary>
     public int RowVersion { get; set; }
 
+    /// <summary>When the week was deleted (soft delete: the history can restore it); null while it is live.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     public string Source { get; set; } = "";
     public string SourceFingerprint { get; set; } = "";
     public int Line { get; set; }

@@ -6,6 +6,7 @@ using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
 using PhaseTracker.Web.Features.Items;
+using PhaseTracker.Web.Features.Roadmap;
 using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
 using PhaseTracker.Web.Infrastructure.Observability;
@@ -28,6 +29,7 @@ public static class PhaseTrackerServices
         services.AddScoped<ExportService>();
         services.AddScoped<ItemEditor>();
         services.AddScoped<DecisionRecordEditor>();
+        services.AddScoped<RoadmapEditor>();
         services.AddSingleton<ItemCounts>();
         services.AddSingleton<PhaseTrackerMetrics>();
         services.AddPhaseTrackerAccounts();

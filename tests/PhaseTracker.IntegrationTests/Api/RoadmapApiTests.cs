@@ -182,7 +182,7 @@ public sealed class RoadmapApiTests
         using var factory = new PhaseTrackerFactory();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PhaseTrackerDbContext>();
-        var editor = new RoadmapEditor(db, scope.ServiceProvider.GetRequiredService<HistoryRecorder>());
+        var editor = scope.ServiceProvider.GetRequiredService<RoadmapEditor>();
         var id = await WeekIdAsync(factory, 2);
         var week = await db.RoadmapWeeks.SingleAsync(w => w.Id == id);
         var read = week.RowVersion;

@@ -130,7 +130,8 @@ public sealed class ImportHistoryTests : IDisposable
         Assert.Equal(id, await _factory.ItemIdAsync(2, 5));
         Assert.Null(await WithDatabaseAsync(db => db.DeferredItems.Where(i => i.Id == id).Select(i => i.DeletedAtUtc).SingleAsync()));
         Assert.Equal(Seed.RepairedText, await ExportAsync());
-        var restored = (await EntriesAsync())[^1];
+        // (The roadmap block that names the item links it again too: that week's entry comes with it.)
+        var restored = (await EntriesAsync()).Last(e => e.RecordType == HistoryRecordType.Item);
         Assert.Equal((HistoryAction.Restored, id), (restored.Action, restored.RecordId));
     }
 
@@ -226,6 +227,71 @@ public sealed class ImportHistoryTests : IDisposable
             var entry = (await EntriesAsync())[^1];
             Assert.Equal((HistoryRecordType.DecisionRecord, HistoryAction.Restored, "form"), (entry.RecordType, entry.Action, entry.Via));
             Assert.DoesNotContain(">Restore</button>", await lead.GetPageAsync("/history"), StringComparison.Ordinal);
+        }
+    }
+
+    private static string WithoutWeek2()
+    {
+        var text = Seed.RepairedText;
+        var start = text.IndexOf("### Week 2:", StringComparison.Ordinal);
+        var end = text.IndexOf("\n---\n", start, StringComparison.Ordinal);
+        return text[..start] + text[(end + 1)..];
+    }
+
+    private Task<RoadmapWeek> WeekAsync(int id) =>
+        WithDatabaseAsync(db => db.RoadmapWeeks.IgnoreQueryFilters().AsNoTracking().SingleAsync(w => w.Id == id));
+
+    [Fact]
+    public async Task A_roadmap_week_keeps_its_id_through_imports_and_one_the_document_drops_is_kept_as_deleted_and_comes_back()
+    {
+        var week1 = await WithDatabaseAsync(db => db.RoadmapWeeks.SingleAsync(w => w.Number == 1));
+        var week2 = await WithDatabaseAsync(db => db.RoadmapWeeks.SingleAsync(w => w.Number == 2));
+
+        await ImportAsync(Seed.RepairedText.Replace("### Week 2: Testing & Refinement", "### Week 2: Testing & Polish", StringComparison.Ordinal));
+
+        var changed = await WeekAsync(week2.Id);
+        Assert.Equal(("Testing & Polish", week2.RowVersion + 1), (changed.Theme, changed.RowVersion));
+        Assert.Equal(week1.RowVersion, (await WeekAsync(week1.Id)).RowVersion);
+        var entry = (await EntriesAsync())[^1];
+        Assert.Equal((HistoryRecordType.RoadmapWeek, week2.Id, HistoryAction.Changed), (entry.RecordType, entry.RecordId, entry.Action));
+        Assert.Equal([new FieldChange("Theme", "Testing & Refinement", "Testing & Polish")], entry.Changes);
+
+        await ImportAsync(WithoutWeek2());
+
+        Assert.NotNull((await WeekAsync(week2.Id)).DeletedAtUtc);
+        var deleted = (await EntriesAsync())[^1];
+        Assert.Equal((HistoryRecordType.RoadmapWeek, week2.Id, HistoryAction.Deleted), (deleted.RecordType, deleted.RecordId, deleted.Action));
+        using var anonymous = _factory.CreateClient();
+        Assert.DoesNotContain("Testing &amp; Polish", await anonymous.GetPageAsync("/roadmap"), StringComparison.Ordinal);
+        Assert.DoesNotContain("### Week 2:", await ExportAsync(), StringComparison.Ordinal);
+
+        await ImportAsync(Seed.RepairedText);
+
+        var back = await WeekAsync(week2.Id);
+        Assert.Equal(("Testing & Refinement", (DateTime?)null), (back.Theme, back.DeletedAtUtc));
+        Assert.Equal(HistoryAction.Restored, (await EntriesAsync())[^1].Action);
+        Assert.Equal(2, await WithDatabaseAsync(db => db.RoadmapWeeks.CountAsync()));
+        Assert.Equal(Seed.RepairedText, await ExportAsync());
+    }
+
+    [Fact]
+    public async Task A_lead_restores_a_deleted_roadmap_week_from_the_history_page()
+    {
+        var id = await WithDatabaseAsync(db => db.RoadmapWeeks.Where(w => w.Number == 2).Select(w => w.Id).SingleAsync());
+        await ImportAsync(WithoutWeek2());
+        var (lead, _) = await _factory.CreateSignedInBrowserAsync(Roles.Lead);
+        using (lead)
+        {
+            using var restored = await lead.SubmitAsync("/history", $"/roadmap/weeks/{id}/restore", _ => { });
+
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+            Assert.Equal("/roadmap?phase=2&week=2&done=restored", restored.RedirectPath()!.Split('#')[0]);
+            var page = await lead.GetPageAsync("/roadmap?phase=2&week=2&done=restored");
+            Assert.Contains("Week 2 restored.", page, StringComparison.Ordinal);
+            Assert.Contains("Testing &amp; Refinement", page, StringComparison.Ordinal);
+            Assert.Contains("### Week 2: Testing & Refinement", await ExportAsync(), StringComparison.Ordinal);
+            var entry = (await EntriesAsync())[^1];
+            Assert.Equal((HistoryRecordType.RoadmapWeek, id, HistoryAction.Restored, "form"), (entry.RecordType, entry.RecordId, entry.Action, entry.Via));
         }
     }
 

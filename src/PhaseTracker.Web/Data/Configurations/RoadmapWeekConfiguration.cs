@@ -13,5 +13,8 @@ public sealed class RoadmapWeekConfiguration : IEntityTypeConfiguration<RoadmapW
         builder.HasIndex(w => new { w.PhaseId, w.Number });
         builder.Property(w => w.Blocks).HasJsonConversion();
         builder.Property(w => w.RowVersion).IsConcurrencyToken();
+
+        // As with items and ADRs: a deleted week stays so the history can restore it; pages and exports do not see it.
+        builder.HasQueryFilter(w => w.DeletedAtUtc == null);
     }
 }

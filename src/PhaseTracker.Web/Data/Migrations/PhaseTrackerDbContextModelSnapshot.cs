@@ -534,6 +534,9 @@ namespace PhaseTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Line")
                         .HasColumnType("INTEGER");
 

@@ -9,7 +9,7 @@ namespace PhaseTracker.Web.Features.History;
 
 /// <summary>An entry as the history page shows it: where its record's page is, and whether it can be undone.</summary>
 /// <param name="Link">The record's page, or null where the record no longer exists.</param>
-/// <param name="RestoreAction">Where a "Restore" button posts: set on the newest entry that deleted an item or ADR still deleted, for a user who may edit.</param>
+/// <param name="RestoreAction">Where a "Restore" button posts: set on the newest entry that deleted an item, ADR or roadmap week still deleted, for a user who may edit.</param>
 public sealed record HistoryRow(HistoryEntry Entry, string? Link, string? RestoreAction);
 
 public sealed record HistoryPage(
@@ -145,6 +145,11 @@ public sealed partial class HistoryQuery(PhaseTrackerDbContext db)
         var numberById = records.Where(d => !d.Deleted).ToDictionary(d => d.Id, d => d.Number);
         var deletedRecordNumbers = records.Where(d => d.Deleted).ToDictionary(d => d.Id, d => d.Number);
         var numbers = numberById.Values.ToHashSet();
+        var weekIds = IdsOf(HistoryRecordType.RoadmapWeek);
+        var deletedWeeks = weekIds.Count == 0 ? [] : (await db.RoadmapWeeks.IgnoreQueryFilters()
+            .Where(w => weekIds.Contains(w.Id) && w.DeletedAtUtc != null)
+            .Select(w => w.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var phaseIds = IdsOf(HistoryRecordType.Phase);
         var phases = phaseIds.Count == 0 ? new Dictionary<int, int>() : await db.Phases
             .Where(p => phaseIds.Contains(p.Id))
@@ -175,6 +180,7 @@ public sealed partial class HistoryQuery(PhaseTrackerDbContext db)
                 {
                     HistoryRecordType.Item when items.TryGetValue(id, out var stillDeleted) && stillDeleted => $"/items/{id}/restore",
                     HistoryRecordType.DecisionRecord when deletedRecordNumbers.TryGetValue(id, out var number) => $"/adrs/{number}/restore",
+                    HistoryRecordType.RoadmapWeek when deletedWeeks.Contains(id) => $"/roadmap/weeks/{id}/restore",
                     _ => null,
                 };
             }

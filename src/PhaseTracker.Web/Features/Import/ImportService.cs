@@ -90,7 +90,6 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var hoursPerDay = options.WithDiff ? (await workspace.GetAsync(cancellationToken)).HoursPerDay : 0;
         var exportBefore = options.WithDiff && stored is not null ? await PhaseExport.WriteAsync(db, stored.Id, hoursPerDay, cancellationToken) : "";
         var conflicts = stored is null ? [] : await MergeWithDatabaseAsync(stored, read, options, cancellationToken);
-        List<HistoryEntry> weekChanges = stored is null ? [] : await DescribeWeekChangesAsync(stored.Id, incoming.RoadmapWeeks, history, cancellationToken);
 
         int phaseId;
         if (stored is null)
@@ -109,7 +108,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var isNew = stored is null;
         var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, options.Missing != MissingRecords.Keep, history, cancellationToken);
         var partsReplaced = await ReplaceWhenChangedAsync(db.MatrixRows.Where(r => r.PhaseId == phaseId), incoming.MatrixRows, phaseId, isNew, r => r.Ordinal, cancellationToken);
-        partsReplaced |= await ReplaceWhenChangedAsync(db.RoadmapWeeks.Where(w => w.PhaseId == phaseId), incoming.RoadmapWeeks, phaseId, isNew, w => w.Line, cancellationToken);
+        partsReplaced |= await MergeWeeksAsync(phaseId, incoming.RoadmapWeeks, isNew, history, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.RelatedDocuments.Where(d => d.PhaseId == phaseId), incoming.RelatedDocuments, phaseId, isNew, d => d.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.DocumentWarnings.Where(w => w.PhaseId == phaseId), incoming.Warnings, phaseId, isNew, w => (w.Line, w.Kind, w.Message), cancellationToken);
         var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, options.Missing != MissingRecords.Keep, history, cancellationToken);
@@ -151,7 +150,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         return new ImportSummary(incoming.Number, incoming.Title, isNew, changed, madeCurrent, dryRun, itemChanges, recordChanges, read.Warnings)
         {
             Conflicts = conflicts,
-            Changes = [.. history.Entries, .. weekChanges],
+            Changes = history.Entries,
             Kept = history.Kept,
             Diff = diff,
         };
@@ -440,7 +439,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             await db.DecisionRecords.AsNoTracking().Where(d => d.PhaseId == stored.Id).ToListAsync(cancellationToken),
             read.DecisionRecords);
 
-        // Weeks the merge keeps from the database are written again with the document's, as new rows.
+        // Weeks the merge keeps from the database are matched to their rows again, by number, in MergeWeeksAsync.
         foreach (var week in incoming.RoadmapWeeks)
         {
             week.Id = 0;
@@ -454,26 +453,85 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         return merge.Conflicts;
     }
 
-    /// <summary>The roadmap's weeks are replaced as a whole; for the preview, what that does to each week.</summary>
-    private async Task<List<HistoryEntry>> DescribeWeekChangesAsync(int phaseId, List<RoadmapWeek> incoming, ImportHistory history, CancellationToken cancellationToken)
+    /// <summary>
+    /// Weeks are matched by number within the phase (the first "Week 2" with the first, the second with the
+    /// second), deleted ones included: a matched week keeps its id and counts one more save when a value
+    /// changed, so a week form opened before the import meets the conflict page instead of a missing
+    /// week; the weeks the (merged) document no longer has are marked deleted, so the history can
+    /// restore them. A new phase's weeks come with the phase's own history entry.
+    /// </summary>
+    /// <returns>Whether any week row changed.</returns>
+    private async Task<bool> MergeWeeksAsync(int phaseId, List<RoadmapWeek> incoming, bool isNew, ImportHistory history, CancellationToken cancellationToken)
     {
-        var stored = await db.RoadmapWeeks.AsNoTracking().Where(w => w.PhaseId == phaseId).ToListAsync(cancellationToken);
-        var byNumber = stored.GroupBy(w => w.Number).ToDictionary(g => g.Key, g => g.First());
-        List<HistoryEntry> changes = [];
         foreach (var week in incoming)
         {
-            var entry = byNumber.Remove(week.Number, out var was)
-                ? history.Describe(HistoryRecordType.RoadmapWeek, was.Id, HistoryFields.LabelOf(week), HistoryAction.Changed, HistoryFields.Of(was), HistoryFields.Of(week))
-                : history.Describe(HistoryRecordType.RoadmapWeek, 0, HistoryFields.LabelOf(week), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(week));
-            if (entry is not null)
+            week.Id = 0;
+            week.PhaseId = phaseId;
+        }
+
+        var batch = new RowBatch<RoadmapWeek>(db);
+        if (isNew)
+        {
+            await batch.InsertAsync(incoming, cancellationToken);
+            return incoming.Count > 0;
+        }
+
+        var stored = (await db.RoadmapWeeks.IgnoreQueryFilters().AsNoTracking().Where(w => w.PhaseId == phaseId).ToListAsync(cancellationToken))
+            .OrderBy(w => w.DeletedAtUtc is not null).ThenBy(w => w.Line).ThenBy(w => w.Id)
+            .GroupBy(w => w.Number)
+            .ToDictionary(g => g.Key, g => new Queue<RoadmapWeek>(g));
+        var values = new EntityValues<RoadmapWeek>(db, nameof(RoadmapWeek.RowVersion), nameof(RoadmapWeek.DeletedAtUtc));
+        List<RoadmapWeek> added = [];
+        List<RoadmapWeek> updated = [];
+        foreach (var week in incoming.OrderBy(w => w.Line))
+        {
+            if (!stored.TryGetValue(week.Number, out var candidates) || !candidates.TryDequeue(out var existing))
             {
-                changes.Add(entry);
+                added.Add(week);
+                continue;
+            }
+
+            var wasDeleted = existing.DeletedAtUtc is not null;
+            if (!wasDeleted && values.AreEqual(existing, week))
+            {
+                continue;
+            }
+
+            week.Id = existing.Id;
+            var entry = history.Add(
+                HistoryRecordType.RoadmapWeek, week.Id, HistoryFields.LabelOf(week), wasDeleted ? HistoryAction.Restored : HistoryAction.Changed,
+                HistoryFields.Of(existing), HistoryFields.Of(week));
+
+            // A move of the week's lines alone (its Line, its Source) changes no value a form shows.
+            week.RowVersion = existing.RowVersion + (entry is null && !wasDeleted ? 0 : 1);
+            updated.Add(week);
+        }
+
+        List<RoadmapWeek> removed = [.. stored.Values.SelectMany(q => q).Where(w => w.DeletedAtUtc is null)];
+        foreach (var week in removed)
+        {
+            week.DeletedAtUtc = history.AtUtc;
+            week.RowVersion++;
+            history.Add(HistoryRecordType.RoadmapWeek, week.Id, HistoryFields.LabelOf(week), HistoryAction.Deleted, HistoryFields.Of(week), HistoryFields.None);
+        }
+
+        await batch.UpdateAsync(removed, cancellationToken);
+        await batch.UpdateAsync(updated, cancellationToken);
+        await batch.InsertAsync(added, cancellationToken);
+        if (added.Count > 0)
+        {
+            // The batch does not read ids back; the new weeks are the live rows no other week of the import holds.
+            var known = updated.Select(w => w.Id).ToHashSet();
+            var ids = await db.RoadmapWeeks.Where(w => w.PhaseId == phaseId).Select(w => new { w.Id, w.Line }).ToListAsync(cancellationToken);
+            var idByLine = ids.Where(w => !known.Contains(w.Id)).GroupBy(w => w.Line).ToDictionary(g => g.Key, g => g.First().Id);
+            foreach (var week in added)
+            {
+                week.Id = idByLine.GetValueOrDefault(week.Line);
+                history.Add(HistoryRecordType.RoadmapWeek, week.Id, HistoryFields.LabelOf(week), HistoryAction.Created, HistoryFields.None, HistoryFields.Of(week));
             }
         }
 
-        changes.AddRange(byNumber.Values.Select(was =>
-            history.Describe(HistoryRecordType.RoadmapWeek, was.Id, HistoryFields.LabelOf(was), HistoryAction.Deleted, HistoryFields.Of(was), HistoryFields.None)!));
-        return changes;
+        return added.Count + updated.Count + removed.Count > 0;
     }
 
     /// <summary>The history entries of one import, written together in one batch once the rows they describe have their ids.</summary>
@@ -485,16 +543,6 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         /// <summary>The records the database has and the document does not, kept because removal was not asked for.</summary>
         public List<string> Kept { get; } = [];
-
-        /// <summary>An entry for the preview alone, not written.</summary>
-        public HistoryEntry? Describe(
-            HistoryRecordType type,
-            int recordId,
-            string label,
-            HistoryAction action,
-            IReadOnlyList<KeyValuePair<string, string?>> before,
-            IReadOnlyList<KeyValuePair<string, string?>> after) =>
-            HistoryRecorder.Describe(actor, AtUtc, type, recordId, phaseNumber, label, action, before, after);
 
         /// <returns>The entry, or null where no field changed.</returns>
         public HistoryEntry? Add(

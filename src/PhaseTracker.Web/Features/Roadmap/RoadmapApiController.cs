@@ -18,11 +18,10 @@ namespace PhaseTracker.Web.Features.Roadmap;
 /// </summary>
 [ApiController]
 [Authorize(Policy = Policies.CanRead)]
-public sealed class RoadmapApiController(PhaseTrackerDbContext db, HistoryRecorder recorder) : ControllerBase
+public sealed class RoadmapApiController(PhaseTrackerDbContext db, RoadmapEditor editor) : ControllerBase
 {
     private const string Kind = "week";
 
-    private readonly RoadmapEditor editor = new(db, recorder);
 
     /// <summary>A phase's roadmap: every week with its day blocks (days, title, tasks, linked item numbers) and the overlap warnings.</summary>
     /// <param name="phase">The phase number; the current phase when left out.</param>

@@ -25,6 +25,7 @@ public sealed class RoadmapController(RoadmapQuery query) : Controller
             "added" => $"Week {number} added.",
             "saved" => $"Week {number} saved.",
             "unchanged" => $"Week {number} had no changes; nothing was saved.",
+            "restored" => $"Week {number} restored.",
             _ => null,
         } : null;
         return View(model with { Confirmation = confirmation });

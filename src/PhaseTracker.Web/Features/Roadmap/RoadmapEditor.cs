@@ -11,7 +11,7 @@ namespace PhaseTracker.Web.Features.Roadmap;
 /// number; a save checks the row version, writes nothing when nothing changed, and otherwise records the
 /// history entry (who, and whether by form or API) and bumps the data version in one transaction.
 /// </summary>
-public sealed class RoadmapEditor(PhaseTrackerDbContext db, HistoryRecorder recorder)
+public sealed class RoadmapEditor(PhaseTrackerDbContext db, HistoryRecorder recorder, TimeProvider clock)
 {
     public async Task<RoadmapWeek> AddAsync(Actor actor, int phaseId, int phaseNumber, string theme, List<RoadmapBlock> blocks, CancellationToken cancellationToken)
     {
@@ -76,7 +76,10 @@ public sealed class RoadmapEditor(PhaseTrackerDbContext db, HistoryRecorder reco
         return EditResult.Saved<RoadmapWeek>(week);
     }
 
-    /// <summary>Removes <paramref name="week"/> (tracked), read at <paramref name="rowVersion"/>, with a history entry that keeps what it held.</summary>
+    /// <summary>
+    /// Deletes <paramref name="week"/> (tracked), read at <paramref name="rowVersion"/>, with a history entry
+    /// that keeps what it held: a soft delete, so the history page can restore it.
+    /// </summary>
     public async Task<EditResult<RoadmapWeek>> DeleteAsync(Actor actor, RoadmapWeek week, int rowVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(week);
@@ -88,7 +91,8 @@ public sealed class RoadmapEditor(PhaseTrackerDbContext db, HistoryRecorder reco
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         recorder.Record(actor, HistoryRecordType.RoadmapWeek, week.Id, await PhaseNumberAsync(week.PhaseId, cancellationToken),
             HistoryFields.LabelOf(week), HistoryAction.Deleted, HistoryFields.Of(week), HistoryFields.None);
-        db.RoadmapWeeks.Remove(week);
+        week.DeletedAtUtc = clock.GetUtcNow().UtcDateTime;
+        week.RowVersion++;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -104,6 +108,20 @@ public sealed class RoadmapEditor(PhaseTrackerDbContext db, HistoryRecorder reco
         await db.BumpDataVersionAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return EditResult.Saved<RoadmapWeek>(week);
+    }
+
+    /// <summary>Undoes the delete of <paramref name="week"/> (tracked, read past the query filter), with a history entry.</summary>
+    public async Task RestoreAsync(Actor actor, RoadmapWeek week, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(week);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        week.DeletedAtUtc = null;
+        week.RowVersion++;
+        recorder.Record(actor, HistoryRecordType.RoadmapWeek, week.Id, await PhaseNumberAsync(week.PhaseId, cancellationToken),
+            HistoryFields.LabelOf(week), HistoryAction.Restored, HistoryFields.None, HistoryFields.Of(week));
+        await db.SaveChangesAsync(cancellationToken);
+        await db.BumpDataVersionAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Who saved the week last, for the conflict page ("changed by ...").</summary>

@@ -15,9 +15,8 @@ namespace PhaseTracker.Web.Features.Roadmap;
 
 /// <summary>Leads add roadmap weeks and edit a week's theme and day blocks.</summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryRecorder recorder) : Controller
+public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, RoadmapEditor editor) : Controller
 {
-    private readonly RoadmapEditor editor = new(db, recorder);
 
     [HttpGet("/roadmap/weeks/new")]
     public async Task<IActionResult> New(string? phase, CancellationToken cancellationToken)
@@ -96,6 +95,25 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, HistoryReco
             EditStatus.Unchanged => Redirect(RoadmapUrl(phaseNumber, week.Number, "unchanged")),
             _ => Redirect(RoadmapUrl(phaseNumber, week.Number, "saved")),
         };
+    }
+
+    /// <summary>Undoes a delete: the history page's "Restore" button posts here.</summary>
+    [HttpPost("/roadmap/weeks/{id:int}/restore")]
+    public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken)
+    {
+        var week = await db.RoadmapWeeks.IgnoreQueryFilters().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (week is null)
+        {
+            return NotFound();
+        }
+
+        var phaseNumber = await db.Phases.Where(p => p.Id == week.PhaseId).Select(p => p.Number).SingleAsync(cancellationToken);
+        if (week.DeletedAtUtc is not null)
+        {
+            await editor.RestoreAsync(Actor.Form(User), week, cancellationToken);
+        }
+
+        return Redirect(RoadmapUrl(phaseNumber, week.Number, "restored"));
     }
 
     /// <summary>Where a save lands: the roadmap page holding the week, scrolled to it, with the confirmation.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using PhaseTracker.IntegrationTests.Infrastructure;
 using PhaseTracker.IntegrationTests.Items;
@@ -261,6 +262,30 @@ public sealed class RoadmapEditingTests
             using var mine = await resubmit.PostAsync(lead, url);
             Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
             Assert.Contains("### Week 1: Mine\n", await factory.ExportAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_week_form_opened_before_an_import_that_changed_the_week_gets_the_conflict_page()
+    {
+        var (factory, lead) = await StartAsync();
+        using (factory)
+        using (lead)
+        {
+            var (form, url) = await EditFormAsync(factory, lead, 2);
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var imported = await scope.ServiceProvider.GetRequiredService<PhaseTracker.Web.Features.Import.ImportService>().ImportAsync(
+                    Seed.Utf8.GetBytes(Seed.RepairedText.Replace("### Week 2: Testing & Refinement", "### Week 2: Testing & Polish", StringComparison.Ordinal)),
+                    dryRun: false, actor: null, fileName: "PHASE2_TRACKING.md");
+                Assert.True(imported.Accepted);
+            }
+
+            using var stale = await form.Set("Form.Theme", "Mine").PostAsync(lead, url);
+
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            Assert.Contains("Someone else saved Week 2: Testing &amp; Polish first", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("### Week 2: Testing & Polish\n", await factory.ExportAsync(), StringComparison.Ordinal);
         }
     }
 

@@ -614,6 +614,9 @@ namespace PhaseTracker.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Line")
                         .HasColumnType("integer");
 
