@@ -32,7 +32,9 @@ public static partial class TrackingDocumentReader
         .Build();
 
     /// <summary>Decodes (repairing mojibake) and reads a document.</summary>
-    public static ReadResult Read(ReadOnlySpan<byte> bytes)
+    /// <param name="bytes">The document as stored.</param>
+    /// <param name="hoursPerDay">How many hours make a developer-day, for the warning that the overview's days do not add up.</param>
+    public static ReadResult Read(ReadOnlySpan<byte> bytes, double hoursPerDay = DefaultHoursPerDay)
     {
         if (bytes.Length > MaxBytes)
         {
@@ -52,7 +54,7 @@ public static partial class TrackingDocumentReader
         }
 
         var decoded = EncodingRepair.Decode(bytes);
-        var result = Read(decoded.Text);
+        var result = Read(decoded.Text, hoursPerDay);
         if (result.Phase is not null)
         {
             foreach (var repair in decoded.Repairs)
@@ -67,7 +69,7 @@ public static partial class TrackingDocumentReader
     }
 
     /// <summary>Reads a document that is already text (no encoding repair).</summary>
-    public static ReadResult Read(string text)
+    public static ReadResult Read(string text, double hoursPerDay = DefaultHoursPerDay)
     {
         var rejection = Refuse(text);
         if (rejection is not null)
@@ -77,7 +79,7 @@ public static partial class TrackingDocumentReader
 
         try
         {
-            return new DocumentReading(text).Read();
+            return new DocumentReading(text, hoursPerDay > 0 ? hoursPerDay : DefaultHoursPerDay).Read();
         }
         catch (DocumentRejectedException rejected)
         {
@@ -207,6 +209,7 @@ public static partial class TrackingDocumentReader
     private sealed class DocumentReading
     {
         private readonly string _text;
+        private readonly double _hoursPerDay;
         private readonly SourceText _source;
         private readonly int _offset;
         private readonly List<(int Start, int End, LayoutSegment Segment)> _segments = [];
@@ -229,9 +232,10 @@ public static partial class TrackingDocumentReader
         // after a section's last record is not read as part of that record.
         private readonly HashSet<Block> _diagramMarkers = [];
 
-        public DocumentReading(string text)
+        public DocumentReading(string text, double hoursPerDay)
         {
             _text = text;
+            _hoursPerDay = hoursPerDay;
 
             // A byte order mark stays in the layout; Markdig reads what follows it.
             _offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
@@ -934,7 +938,7 @@ public static partial class TrackingDocumentReader
         private void CheckTotals()
         {
             var hours = _phase.Items.Sum(i => i.EffortHours ?? 0);
-            var days = Math.Round(hours / DefaultHoursPerDay, 1);
+            var days = Math.Round(hours / _hoursPerDay, 1);
             if (_totalField is not null)
             {
                 var written = Values.ReadHours(_totalField.Value);
@@ -954,7 +958,7 @@ public static partial class TrackingDocumentReader
                     Math.Abs(stated - days) >= 0.05)
                 {
                     Warn(_timelineField.Line + 1,
-                        $"the overview says {Values.FormatNumber(stated)} developer-days, but the items add up to {Values.FormatNumber(hours)} hours = {days.ToString("0.0", CultureInfo.InvariantCulture)} developer-days at {DefaultHoursPerDay:0} hours a day.");
+                        $"the overview says {Values.FormatNumber(stated)} developer-days, but the items add up to {Values.FormatNumber(hours)} hours = {days.ToString("0.0", CultureInfo.InvariantCulture)} developer-days at {Values.FormatNumber(_hoursPerDay)} hours a day.");
                 }
             }
         }

@@ -142,6 +142,28 @@ public sealed class DashboardTests(PhaseTrackerFactory factory) : IClassFixture<
         Assert.Contains("<span class=\"figure-note\">5 developer-days at 5 h a day</span>", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("6.25", null)]
+    [InlineData("5", "line 9: the overview says 4 developer-days, but the items add up to 25 hours = 5.0 developer-days at 5 hours a day.")]
+    public async Task The_developer_days_warning_counts_days_at_the_workspaces_hours_per_day(string hoursPerDay, string? warning)
+    {
+        // A fresh database, so that the seed is read on first start with the setting in place.
+        using var app = new PhaseTrackerFactory();
+        using var configured = app.WithWebHostBuilder(builder => builder.UseSetting("Workspace:HoursPerDay", hoursPerDay));
+        using var client = configured.CreateClient();
+
+        var page = await client.GetPageAsync("/");
+
+        if (warning is null)
+        {
+            Assert.DoesNotContain("developer-days, but", page, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(warning, page, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task An_unknown_phase_number_gives_the_friendly_404_page()
     {

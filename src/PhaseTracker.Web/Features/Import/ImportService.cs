@@ -50,14 +50,17 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
     private async Task<ImportResult> ImportOrRejectAsync(byte[] document, ImportOptions options, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var read = TrackingDocumentReader.Read(document);
-        if (!read.Accepted)
-        {
-            return ImportResult.Rejected(read.Rejection!, read.Text);
-        }
-
+        ReadResult? read = null;
         try
         {
+            // The overview's "N developer-days" is checked against the items at the workspace's hours per day.
+            var hoursPerDay = (await workspace.GetAsync(cancellationToken)).HoursPerDay;
+            read = TrackingDocumentReader.Read(document, hoursPerDay);
+            if (!read.Accepted)
+            {
+                return ImportResult.Rejected(read.Rejection!, read.Text);
+            }
+
             var summary = await ApplyAsync(read, options, actor, cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
@@ -68,7 +71,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
         catch (DbException ex)
         {
-            return ImportResult.Rejected(new DocumentRejection(0, $"The database refused the import: {ex.Message.TrimEnd('.')}."), read.Text);
+            return ImportResult.Rejected(new DocumentRejection(0, $"The database refused the import: {ex.Message.TrimEnd('.')}."), read?.Text ?? "");
         }
     }
 
