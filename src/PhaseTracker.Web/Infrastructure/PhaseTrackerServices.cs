@@ -6,6 +6,7 @@ using PhaseTracker.Web.Features.Export;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Import;
 using PhaseTracker.Web.Features.Items;
+using PhaseTracker.Web.Features.Phases;
 using PhaseTracker.Web.Features.Roadmap;
 using PhaseTracker.Web.Features.Settings;
 using PhaseTracker.Web.Features.Shared;
@@ -30,6 +31,7 @@ public static class PhaseTrackerServices
         services.AddScoped<ItemEditor>();
         services.AddScoped<DecisionRecordEditor>();
         services.AddScoped<RoadmapEditor>();
+        services.AddScoped<PhaseEditor>();
         services.AddSingleton<ItemCounts>();
         services.AddSingleton<PhaseTrackerMetrics>();
         services.AddPhaseTrackerAccounts();

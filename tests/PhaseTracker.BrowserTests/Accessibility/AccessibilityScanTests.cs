@@ -63,6 +63,7 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
         $"/roadmap/weeks/{FirstWeek}/edit",
         "/adrs/new",
         "/adrs/1/edit",
+        "/phases/2/edit",
         SettingsPage.Path,
         HistoryPage.Path,
     };

@@ -11,6 +11,9 @@ public sealed record DashboardViewModel(IReadOnlyList<PhaseOption> Phases, Dashb
 
     /// <summary>The switcher shows only when there is another phase to switch to.</summary>
     public bool ShowPhaseSwitcher => Phases.Count > 1;
+
+    /// <summary>After the overview form: "Overview saved." or that nothing changed; null otherwise.</summary>
+    public string? Confirmation { get; init; }
 }
 
 public sealed record DashboardPhase(

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PhaseTracker.Domain;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.History;
+using PhaseTracker.Web.Features.Roadmap;
 using PhaseTracker.Web.Infrastructure.Api;
 using PhaseTracker.Web.Infrastructure.Security;
 
@@ -21,11 +22,9 @@ namespace PhaseTracker.Web.Features.Phases;
 [Authorize(Policy = Policies.CanRead)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorder recorder) : ControllerBase
+public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorder recorder, PhaseEditor editor) : ControllerBase
 {
     private const string Kind = "phase";
-    private const int TitleMaxLength = 200;
-    private const int TextMaxLength = 4000;
 
     [HttpGet]
     [EndpointSummary("List the phases, the current one marked")]
@@ -75,14 +74,14 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
         }
 
         var title = string.IsNullOrWhiteSpace(input.Title) ? $"Phase {input.Number} Tracking — Deferred Items" : input.Title;
-        Validate(input, title, errors);
+        PhaseEditor.Validate(input, title, errors, ApiKey);
         if (!errors.IsValid)
         {
             return ValidationProblem(errors);
         }
 
         var phase = new Phase { Number = input.Number!.Value };
-        Apply(phase, input, title);
+        PhaseEditor.Apply(phase, input, title);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Phases.Add(phase);
         await db.SaveChangesAsync(cancellationToken);
@@ -129,32 +128,17 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
             errors.AddModelError("title", "Give the phase a title.");
         }
 
-        Validate(input, input.Title, errors);
+        PhaseEditor.Validate(input, input.Title, errors, ApiKey);
         if (!errors.IsValid)
         {
             return ValidationProblem(errors);
         }
 
-        var before = HistoryFields.Of(phase);
-        Apply(phase, input, input.Title!);
-        var after = HistoryFields.Of(phase);
         // Where nothing changed nothing is written, so the export stays byte-identical.
-        if (HistoryRecorder.Compare(before, after).Count > 0)
+        var result = await editor.SaveAsync(Actor.Api(User), phase, phase.RowVersion, input, cancellationToken);
+        if (result.Status is EditStatus.Conflict or EditStatus.NotFound)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            phase.RowVersion++;
-            recorder.Record(Actor.Api(User), HistoryRecordType.Phase, phase.Id, phase.Number, HistoryFields.LabelOf(phase), HistoryAction.Changed, before, after);
-            try
-            {
-                await db.BumpDataVersionAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return SaveConflict(number);
-            }
+            return SaveConflict(number);
         }
 
         db.ChangeTracker.Clear();
@@ -223,35 +207,8 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
             .ToListAsync(cancellationToken);
     }
 
-    private static void Validate(PhaseInput input, string? title, ModelStateDictionary errors)
-    {
-        if (title is { Length: > TitleMaxLength })
-        {
-            errors.AddModelError("title", "Keep the title to at most 200 characters.");
-        }
-
-        foreach (var (name, value) in new[] { ("purpose", input.Purpose), ("status", input.Status), ("timeline", input.Timeline) })
-        {
-            if (value is { Length: > TextMaxLength })
-            {
-                errors.AddModelError(name, $"Keep the {name} to at most 4000 characters.");
-            }
-        }
-    }
-
-    /// <summary>The input's values; a value left as it was stays exactly as it was.</summary>
-    private static void Apply(Phase phase, PhaseInput input, string title)
-    {
-        phase.Title = Same(phase.Title, title) ?? "";
-        phase.Purpose = Same(phase.Purpose, input.Purpose);
-        phase.StatusLine = Same(phase.StatusLine, input.Status);
-        phase.Timeline = Same(phase.Timeline, input.Timeline);
-    }
-
-    /// <summary>The stored text where the input says the same (an imported value keeps its exact spacing), else the input, trimmed.</summary>
-    private static string? Same(string? stored, string? input) => Clean(stored) == Clean(input) ? stored : Clean(input);
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>The API names fields in camel case ("title"), as its JSON does.</summary>
+    private static string ApiKey(string field) => field;
 
     private ObjectResult NoSuchPhase(int number) =>
         Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase", detail: $"There is no phase {number}.");
