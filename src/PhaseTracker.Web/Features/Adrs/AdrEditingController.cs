@@ -18,7 +18,7 @@ namespace PhaseTracker.Web.Features.Adrs;
 
 /// <summary>Leads write new decision records, edit them, and move them through their lifecycle.</summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecordEditor editor, AdrsQuery query) : Controller
+public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecordEditor editor, HistoryRecorder recorder, AdrsQuery query) : Controller
 {
     [HttpGet("/adrs/new")]
     public async Task<IActionResult> New(string? phase, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecor
 
     private async Task<IActionResult> ConflictAsync(DecisionRecord stored, DecisionRecord yours, CancellationToken cancellationToken)
     {
-        var changedBy = await editor.LastActorAsync(stored.Id, cancellationToken);
+        var changedBy = await recorder.LastActorAsync(HistoryRecordType.DecisionRecord, stored.Id, cancellationToken);
         return EditConflict.For(Request, HistoryFields.LabelOf(stored), HistoryFields.Of(stored), HistoryFields.Of(yours), stored.RowVersion,
             RecordUrl(stored.Number), changedBy).View(this);
     }

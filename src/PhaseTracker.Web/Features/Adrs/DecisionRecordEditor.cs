@@ -212,14 +212,6 @@ public sealed class DecisionRecordEditor(PhaseTrackerDbContext db, HistoryRecord
         return EditResult.Saved<DecisionRecord>(record);
     }
 
-    /// <summary>Who saved the record last, for the conflict page ("changed by ...").</summary>
-    public Task<string?> LastActorAsync(int recordId, CancellationToken cancellationToken) =>
-        db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.DecisionRecord && h.RecordId == recordId)
-            .OrderByDescending(h => h.Id)
-            .Select(h => h.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>The values a lead edits, copied: what "yours" is compared and shown with.</summary>
     public static DecisionRecord Copy(DecisionRecord record)
     {

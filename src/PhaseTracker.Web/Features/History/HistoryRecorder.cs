@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 
+using Microsoft.EntityFrameworkCore;
+
 using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
@@ -55,6 +57,14 @@ public sealed class HistoryRecorder(PhaseTrackerDbContext db, TimeProvider clock
 
         return entry;
     }
+
+    /// <summary>Who saved the record last, for the conflict page ("changed by ..."); null when the history has no entry for it.</summary>
+    public Task<string?> LastActorAsync(HistoryRecordType type, int recordId, CancellationToken cancellationToken) =>
+        db.HistoryEntries.AsNoTracking()
+            .Where(h => h.RecordType == type && h.RecordId == recordId)
+            .OrderByDescending(h => h.Id)
+            .Select(h => h.Actor)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The entry <see cref="Record"/> would add, without adding it to the context (null when nothing

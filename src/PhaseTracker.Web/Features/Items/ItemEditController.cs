@@ -18,7 +18,7 @@ namespace PhaseTracker.Web.Features.Items;
 /// API; here each save checks the version the form was read at and answers with pages.
 /// </summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class ItemEditController(PhaseTrackerDbContext db, ItemEditor editor) : Controller
+public sealed class ItemEditController(PhaseTrackerDbContext db, ItemEditor editor, HistoryRecorder recorder) : Controller
 {
     // The views live with the items' other views, not in a folder named after this controller.
     private const string EditView = "~/Features/Items/Edit.cshtml";
@@ -266,11 +266,7 @@ public sealed class ItemEditController(PhaseTrackerDbContext db, ItemEditor edit
     private async Task<IActionResult> ConflictViewAsync(
         IReadOnlyList<KeyValuePair<string, string?>> theirs, IReadOnlyList<KeyValuePair<string, string?>> yours, int id, int rowVersion, string label, CancellationToken cancellationToken)
     {
-        var changedBy = await db.HistoryEntries.AsNoTracking()
-            .Where(e => e.RecordType == HistoryRecordType.Item && e.RecordId == id)
-            .OrderByDescending(e => e.Id)
-            .Select(e => e.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
+        var changedBy = await recorder.LastActorAsync(HistoryRecordType.Item, id, cancellationToken);
         return EditConflict.For(Request, label, theirs, yours, rowVersion, $"/items/{id}", changedBy).View(this);
     }
 

@@ -94,14 +94,6 @@ public sealed class PhaseEditor(PhaseTrackerDbContext db, HistoryRecorder record
         return EditResult.Saved(phase);
     }
 
-    /// <summary>Who saved the phase last, for the conflict page ("changed by ...").</summary>
-    public Task<string?> LastActorAsync(int phaseId, CancellationToken cancellationToken) =>
-        db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.Phase && h.RecordId == phaseId)
-            .OrderByDescending(h => h.Id)
-            .Select(h => h.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>The stored text where the input says the same (an imported value keeps its exact spacing), else the input, trimmed.</summary>
     private static string? Same(string? stored, string? input) => Clean(stored) == Clean(input) ? stored : Clean(input);
 

@@ -18,7 +18,7 @@ namespace PhaseTracker.Web.Features.Phases;
 /// created for the next phase, whose overview is left for them to fill in.
 /// </summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class PhaseOverviewController(PhaseTrackerDbContext db, PhaseEditor editor) : Controller
+public sealed class PhaseOverviewController(PhaseTrackerDbContext db, PhaseEditor editor, HistoryRecorder recorder) : Controller
 {
     private const string EditView = "~/Features/Phases/Edit.cshtml";
 
@@ -77,7 +77,7 @@ public sealed class PhaseOverviewController(PhaseTrackerDbContext db, PhaseEdito
 
     private async Task<IActionResult> ConflictAsync(Phase stored, Phase yours, CancellationToken cancellationToken)
     {
-        var changedBy = await editor.LastActorAsync(stored.Id, cancellationToken);
+        var changedBy = await recorder.LastActorAsync(HistoryRecordType.Phase, stored.Id, cancellationToken);
         return EditConflict.For(Request, HistoryFields.LabelOf(stored), HistoryFields.Of(stored), HistoryFields.Of(yours), stored.RowVersion,
             DashboardUrl(stored.Number), changedBy).View(this);
     }

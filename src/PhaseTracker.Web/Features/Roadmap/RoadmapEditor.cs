@@ -124,14 +124,6 @@ public sealed class RoadmapEditor(PhaseTrackerDbContext db, HistoryRecorder reco
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Who saved the week last, for the conflict page ("changed by ...").</summary>
-    public Task<string?> LastActorAsync(int weekId, CancellationToken cancellationToken) =>
-        db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.RoadmapWeek && h.RecordId == weekId)
-            .OrderByDescending(h => h.Id)
-            .Select(h => h.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
-
     public async Task<int> NextNumberAsync(int phaseId, CancellationToken cancellationToken) =>
         (await db.RoadmapWeeks.Where(w => w.PhaseId == phaseId).MaxAsync(w => (int?)w.Number, cancellationToken) ?? 0) + 1;
 

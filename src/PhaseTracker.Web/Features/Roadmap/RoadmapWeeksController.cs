@@ -15,7 +15,7 @@ namespace PhaseTracker.Web.Features.Roadmap;
 
 /// <summary>Leads add roadmap weeks and edit a week's theme and day blocks.</summary>
 [Authorize(Policy = Policies.CanEdit)]
-public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, RoadmapEditor editor) : Controller
+public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, RoadmapEditor editor, HistoryRecorder recorder) : Controller
 {
 
     [HttpGet("/roadmap/weeks/new")]
@@ -132,7 +132,7 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, RoadmapEdit
 
     private async Task<IActionResult> ConflictAsync(RoadmapWeek stored, RoadmapWeek yours, int phaseNumber, CancellationToken cancellationToken)
     {
-        var changedBy = await editor.LastActorAsync(stored.Id, cancellationToken);
+        var changedBy = await recorder.LastActorAsync(HistoryRecordType.RoadmapWeek, stored.Id, cancellationToken);
         return EditConflict.For(Request, HistoryFields.LabelOf(stored), HistoryFields.Of(stored), HistoryFields.Of(yours), stored.RowVersion,
             RoadmapUrl(phaseNumber, stored.Number), changedBy).View(this);
     }

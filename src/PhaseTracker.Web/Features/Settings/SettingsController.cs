@@ -95,11 +95,7 @@ public sealed class SettingsController(
         var theirs = stored ?? new WorkspaceSettings();
         var yours = Copy(theirs);
         values.ApplyTo(yours, effective);
-        var changedBy = await db.HistoryEntries.AsNoTracking()
-            .Where(h => h.RecordType == HistoryRecordType.Settings)
-            .OrderByDescending(h => h.Id)
-            .Select(h => h.Actor)
-            .FirstOrDefaultAsync(cancellationToken);
+        var changedBy = await recorder.LastActorAsync(HistoryRecordType.Settings, WorkspaceSettings.SingletonId, cancellationToken);
         return EditConflict.For(Request, Label, HistoryFields.Of(theirs), HistoryFields.Of(yours), effective.RowVersion, "/settings", changedBy).View(this);
     }
 
