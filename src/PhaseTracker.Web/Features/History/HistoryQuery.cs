@@ -135,7 +135,8 @@ public sealed partial class HistoryQuery(PhaseTrackerDbContext db)
             .Where(i => itemIds.Contains(i.Id))
             .Select(i => new { i.Id, Deleted = i.DeletedAtUtc != null })
             .ToDictionaryAsync(i => i.Id, i => i.Deleted, cancellationToken);
-        // An ADR removed and imported again has a new id but the same number, which its label carries.
+        // An ADR deleted for good before deletes were soft (ADR 0009) and imported again has a new id but the
+        // same number, which its label carries.
         var recordIds = IdsOf(HistoryRecordType.DecisionRecord);
         List<int> labelNumbers = [.. entries.Where(e => e.RecordType == HistoryRecordType.DecisionRecord).Select(e => AdrNumberOf(e.RecordLabel)).OfType<int>().Distinct()];
         var records = recordIds.Count == 0 ? [] : await db.DecisionRecords.IgnoreQueryFilters()
