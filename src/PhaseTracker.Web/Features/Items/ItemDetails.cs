@@ -35,6 +35,9 @@ public sealed record ItemDetails(
     IReadOnlyList<Deferral> Deferrals,
     IReadOnlyList<PhaseTracker.Web.Features.History.HistoryEntry> History)
 {
+    /// <summary>The phase's overview has no status line and no timeline yet, as a deferral leaves a phase it creates.</summary>
+    public bool PhaseOverviewUnfinished { get; init; }
+
     public string PriorityText => ItemText.Priority(Priority, PriorityLabel);
 
     public string EffortText => ItemText.Effort(EffortHours);

@@ -26,6 +26,7 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             .Select(i => new
             {
                 i.Id, i.Number, i.Title, i.PhaseId, PhaseNumber = i.Phase!.Number, PhaseTitle = i.Phase.Title,
+                PhaseOverviewUnfinished = i.Phase.StatusLine == null && i.Phase.Timeline == null,
                 i.FilePath, i.StatusEmoji, i.StatusLabel, i.StatusNote, i.IsComplete,
                 i.WhyDeferred, i.Done, i.Missing, i.Plan,
                 i.EffortHours, i.Priority, i.PriorityLabel, i.Impact, i.Owner, i.TrackingIssue, i.CompletedOn, i.PullRequest, i.Line,
@@ -61,7 +62,10 @@ public sealed class ItemDetailsQuery(PhaseTrackerDbContext db, PageCache cache)
             matrixRows,
             item.ChangesToPlan,
             item.Deferrals,
-            history));
+            history)
+        {
+            PhaseOverviewUnfinished = item.PhaseOverviewUnfinished,
+        });
     }
 
     /// <summary>

@@ -110,6 +110,10 @@ public sealed class ItemLifecycleTests(PhaseTrackerFactory factory) : IClassFixt
         Assert.Contains($"Phase 3 → Phase 4 on {Today}: Still no cluster", page, StringComparison.Ordinal);
         Assert.Contains("Item deferred to the next phase.", page, StringComparison.Ordinal);
         Assert.Equal([HistoryAction.Deferred, HistoryAction.Deferred], (await factory.HistoryAsync(id)).Select(e => e.Action));
+
+        // Phase 4 was made by the deferral, its overview unfinished: the page points the lead to its form.
+        Assert.Contains("Phase 4's overview has no status or timeline yet: <a href=\"/phases/4/edit\">fill in its overview</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("new-phase-hint", await lead.GetPageAsync($"/items/{id}"), StringComparison.Ordinal);
     }
 
     [Fact]
