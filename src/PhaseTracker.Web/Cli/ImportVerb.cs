@@ -53,6 +53,7 @@ internal static class ImportVerb
         await stderr.WriteLineAsync(summary.Headline);
         await stderr.WriteLineAsync($"Items: {summary.Items}.");
         await stderr.WriteLineAsync($"Decision records: {summary.DecisionRecords}.");
+        await stderr.WriteLineAsync($"Roadmap weeks: {summary.RoadmapWeeks}.");
         await stderr.WriteLineAsync($"Warnings: {summary.WarningCount}; repairs: {summary.RepairCount}.");
         foreach (var conflict in summary.Conflicts)
         {

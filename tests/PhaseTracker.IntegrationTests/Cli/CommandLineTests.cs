@@ -30,6 +30,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("", run.Stdout);
         Assert.Contains("Items: 5 added, 0 updated, 0 removed, 0 unchanged.", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Decision records: 4 added, 0 updated, 0 removed, 0 unchanged.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Roadmap weeks: 2 added, 0 updated, 0 removed, 0 unchanged.", run.Stderr, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^line \d+: ", run.Stderr);
         await using var db = CommandLineRun.OpenDatabase(Db);
         Assert.Equal(5, await db.DeferredItems.CountAsync());
@@ -76,6 +77,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("unchanged, already current", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Items: 0 added, 0 updated, 0 removed, 5 unchanged.", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Decision records: 0 added, 0 updated, 0 removed, 4 unchanged.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Roadmap weeks: 0 added, 0 updated, 0 removed, 2 unchanged.", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
     }
 

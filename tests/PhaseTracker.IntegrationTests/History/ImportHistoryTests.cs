@@ -247,8 +247,9 @@ public sealed class ImportHistoryTests : IDisposable
         var week1 = await WithDatabaseAsync(db => db.RoadmapWeeks.SingleAsync(w => w.Number == 1));
         var week2 = await WithDatabaseAsync(db => db.RoadmapWeeks.SingleAsync(w => w.Number == 2));
 
-        await ImportAsync(Seed.RepairedText.Replace("### Week 2: Testing & Refinement", "### Week 2: Testing & Polish", StringComparison.Ordinal));
+        var edited = await ImportAsync(Seed.RepairedText.Replace("### Week 2: Testing & Refinement", "### Week 2: Testing & Polish", StringComparison.Ordinal));
 
+        Assert.Equal(new ChangeCounts(0, 1, 0, 1), edited.RoadmapWeeks);
         var changed = await WeekAsync(week2.Id);
         Assert.Equal(("Testing & Polish", week2.RowVersion + 1), (changed.Theme, changed.RowVersion));
         Assert.Equal(week1.RowVersion, (await WeekAsync(week1.Id)).RowVersion);
@@ -256,7 +257,7 @@ public sealed class ImportHistoryTests : IDisposable
         Assert.Equal((HistoryRecordType.RoadmapWeek, week2.Id, HistoryAction.Changed), (entry.RecordType, entry.RecordId, entry.Action));
         Assert.Equal([new FieldChange("Theme", "Testing & Refinement", "Testing & Polish")], entry.Changes);
 
-        await ImportAsync(WithoutWeek2());
+        Assert.Equal(new ChangeCounts(0, 0, 1, 1), (await ImportAsync(WithoutWeek2())).RoadmapWeeks);
 
         Assert.NotNull((await WeekAsync(week2.Id)).DeletedAtUtc);
         var deleted = (await EntriesAsync())[^1];
@@ -265,7 +266,7 @@ public sealed class ImportHistoryTests : IDisposable
         Assert.DoesNotContain("Testing &amp; Polish", await anonymous.GetPageAsync("/roadmap"), StringComparison.Ordinal);
         Assert.DoesNotContain("### Week 2:", await ExportAsync(), StringComparison.Ordinal);
 
-        await ImportAsync(Seed.RepairedText);
+        Assert.Equal(new ChangeCounts(1, 0, 0, 1), (await ImportAsync(Seed.RepairedText)).RoadmapWeeks);
 
         var back = await WeekAsync(week2.Id);
         Assert.Equal(("Testing & Refinement", (DateTime?)null), (back.Theme, back.DeletedAtUtc));

@@ -31,6 +31,8 @@ public sealed class ImportPageTests : IDisposable
         Assert.Contains("data-record=\"Item 3: Load Testing Suite\" data-action=\"changed\"", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Owner</th><td class=\"text-break\">Backend Team</td><td class=\"text-break\">Platform Team</td>", html, StringComparison.Ordinal);
         Assert.Contains("Items: 0 added, 1 updated, 0 removed, 4 unchanged.", html, StringComparison.Ordinal);
+        Assert.Contains("Roadmap weeks: 0 added, 0 updated, 0 removed, 2 unchanged.", html, StringComparison.Ordinal);
+        Assert.Contains("Left alone: 4 items, 4 ADRs and 2 roadmap weeks.", html, StringComparison.Ordinal);
         Assert.Contains("-**Owner:** Backend Team", html, StringComparison.Ordinal);
         Assert.Contains("+**Owner:** Platform Team", html, StringComparison.Ordinal);
         Assert.Contains("Dry run, nothing was changed", html, StringComparison.Ordinal);

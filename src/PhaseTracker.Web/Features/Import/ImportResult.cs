@@ -23,6 +23,9 @@ public sealed record ImportSummary(
     ChangeCounts DecisionRecords,
     IReadOnlyList<DocumentWarning> Warnings)
 {
+    /// <summary>The roadmap's weeks, matched by number within the phase.</summary>
+    public ChangeCounts RoadmapWeeks { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>Where the document and the database both changed a field since the base, with the side chosen for each.</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; init; } = [];
 

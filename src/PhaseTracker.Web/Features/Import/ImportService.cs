@@ -111,7 +111,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var isNew = stored is null;
         var itemChanges = await MergeItemsAsync(phaseId, incoming.Items, isNew, options.Missing != MissingRecords.Keep, history, cancellationToken);
         var partsReplaced = await ReplaceWhenChangedAsync(db.MatrixRows.Where(r => r.PhaseId == phaseId), incoming.MatrixRows, phaseId, isNew, r => r.Ordinal, cancellationToken);
-        partsReplaced |= await MergeWeeksAsync(phaseId, incoming.RoadmapWeeks, isNew, history, cancellationToken);
+        var weekChanges = await MergeWeeksAsync(phaseId, incoming.RoadmapWeeks, isNew, history, cancellationToken);
+        partsReplaced |= weekChanges.Changed;
         partsReplaced |= await ReplaceWhenChangedAsync(db.RelatedDocuments.Where(d => d.PhaseId == phaseId), incoming.RelatedDocuments, phaseId, isNew, d => d.Ordinal, cancellationToken);
         partsReplaced |= await ReplaceWhenChangedAsync(db.DocumentWarnings.Where(w => w.PhaseId == phaseId), incoming.Warnings, phaseId, isNew, w => (w.Line, w.Kind, w.Message), cancellationToken);
         var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, options.Missing != MissingRecords.Keep, history, cancellationToken);
@@ -152,6 +153,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         return new ImportSummary(incoming.Number, incoming.Title, isNew, changed, madeCurrent, dryRun, itemChanges, recordChanges, read.Warnings)
         {
+            RoadmapWeeks = weekChanges,
             Conflicts = conflicts,
             Changes = history.Entries,
             Kept = history.Kept,
@@ -463,8 +465,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
     /// week; the weeks the (merged) document no longer has are marked deleted, so the history can
     /// restore them. A new phase's weeks come with the phase's own history entry.
     /// </summary>
-    /// <returns>Whether any week row changed.</returns>
-    private async Task<bool> MergeWeeksAsync(int phaseId, List<RoadmapWeek> incoming, bool isNew, ImportHistory history, CancellationToken cancellationToken)
+    /// <returns>The counts; a restored week counts as added.</returns>
+    private async Task<ChangeCounts> MergeWeeksAsync(int phaseId, List<RoadmapWeek> incoming, bool isNew, ImportHistory history, CancellationToken cancellationToken)
     {
         foreach (var week in incoming)
         {
@@ -476,7 +478,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         if (isNew)
         {
             await batch.InsertAsync(incoming, cancellationToken);
-            return incoming.Count > 0;
+            return new ChangeCounts(incoming.Count, 0, 0, 0);
         }
 
         var stored = (await db.RoadmapWeeks.IgnoreQueryFilters().AsNoTracking().Where(w => w.PhaseId == phaseId).ToListAsync(cancellationToken))
@@ -486,6 +488,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var values = new EntityValues<RoadmapWeek>(db, nameof(RoadmapWeek.RowVersion), nameof(RoadmapWeek.DeletedAtUtc));
         List<RoadmapWeek> added = [];
         List<RoadmapWeek> updated = [];
+        var restored = 0;
+        var unchanged = 0;
         foreach (var week in incoming.OrderBy(w => w.Line))
         {
             if (!stored.TryGetValue(week.Number, out var candidates) || !candidates.TryDequeue(out var existing))
@@ -497,10 +501,12 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             var wasDeleted = existing.DeletedAtUtc is not null;
             if (!wasDeleted && values.AreEqual(existing, week))
             {
+                unchanged++;
                 continue;
             }
 
             week.Id = existing.Id;
+            restored += wasDeleted ? 1 : 0;
             var entry = history.Add(
                 HistoryRecordType.RoadmapWeek, week.Id, HistoryFields.LabelOf(week), wasDeleted ? HistoryAction.Restored : HistoryAction.Changed,
                 HistoryFields.Of(existing), HistoryFields.Of(week));
@@ -534,7 +540,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             }
         }
 
-        return added.Count + updated.Count + removed.Count > 0;
+        return new ChangeCounts(added.Count + restored, updated.Count - restored, removed.Count, unchanged);
     }
 
     /// <summary>The history entries of one import, written together in one batch once the rows they describe have their ids.</summary>
