@@ -512,7 +512,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
                 HistoryFields.Of(existing), HistoryFields.Of(week));
 
             // A move of the week's lines alone (its Line, its Source) changes no value a form shows.
-            week.RowVersion = existing.RowVersion + (entry is null && !wasDeleted ? 0 : 1);
+            week.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(week);
         }
 
