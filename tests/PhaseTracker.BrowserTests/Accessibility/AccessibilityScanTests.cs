@@ -64,6 +64,7 @@ public sealed class AccessibilityScanTests(BrowserFixture browser, ITestOutputHe
         "/adrs/new",
         "/adrs/1/edit",
         "/phases/2/edit",
+        ImportPage.Path,
         SettingsPage.Path,
         HistoryPage.Path,
     };

@@ -29,7 +29,7 @@ public sealed class AssetBudgetTests(BrowserFixture browser, ITestOutputHelper o
         DashboardPage.Path, ItemsPage.Path, "/items/{item}", MatrixPage.Path, RoadmapPage.Path, AdrsPage.Path, "/adrs/1", "/document",
         "/account", "/users", SettingsPage.Path, HistoryPage.Path,
         "/items/new", "/items/{item}/edit", "/items/{item}/defer", "/items/{item}/complete", "/items/{item}/delete",
-        "/roadmap/weeks/new", "/adrs/new", "/adrs/1/edit", "/phases/2/edit",
+        "/roadmap/weeks/new", "/adrs/new", "/adrs/1/edit", "/phases/2/edit", ImportPage.Path,
     ];
 
     [Fact]

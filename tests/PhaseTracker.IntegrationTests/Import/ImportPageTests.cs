@@ -3,6 +3,7 @@ using System.Text;
 
 using PhaseTracker.IntegrationTests.Infrastructure;
 using PhaseTracker.IntegrationTests.Items;
+using PhaseTracker.IntegrationTests.Items.Editing;
 using PhaseTracker.Web.Infrastructure.Security;
 
 namespace PhaseTracker.IntegrationTests.Import;
@@ -71,6 +72,34 @@ public sealed class ImportPageTests : IDisposable
         var history = WebUtility.HtmlDecode(await browser.GetPageAsync("/history"));
         Assert.Contains(user.Email, history, StringComparison.Ordinal);
         Assert.Contains("import of edited.md", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pasted_text_arrives_with_the_browsers_CR_LF_line_breaks_and_is_read_as_the_LF_document_it_was()
+    {
+        // HTML's form rules make a browser send a textarea's line breaks as CR LF, whatever was pasted.
+        var (browser, _) = await _factory.CreateSignedInBrowserAsync(Roles.Lead);
+
+        using var preview = await browser.PostPreviewAsync(Seed.RepairedText.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        Assert.Contains("Nothing changes: the database already holds this document.", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_is_applied_byte_for_byte_as_it_was_previewed_CR_LF_line_breaks_included()
+    {
+        var (browser, _) = await _factory.CreateSignedInBrowserAsync(Roles.Lead);
+        var file = ImportPages.SeedWith((ImportPages.Item3Owner, "**Owner:** Platform Team")).Replace("\n", "\r\n", StringComparison.Ordinal);
+        using var preview = await browser.PostPreviewAsync(null, fileName: "windows.md", file: Seed.Utf8.GetBytes(file));
+        var html = await preview.Content.ReadAsStringAsync();
+
+        // The document rides to the apply in base64: an HTML attribute would have turned its CR LF into LF.
+        Assert.Contains($"value=\"{Convert.ToBase64String(Seed.Utf8.GetBytes(file))}\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        using var applied = await browser.ApplyAsync(html);
+
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal("Platform Team", await _factory.ItemOwnerAsync(3));
+        Assert.Equal(file, await _factory.ExportAsync());
     }
 
     [Fact]

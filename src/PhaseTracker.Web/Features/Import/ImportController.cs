@@ -12,6 +12,7 @@ namespace PhaseTracker.Web.Features.Import;
 public sealed record ImportFormPage(string? Error, string? Text, bool RemoveMissing);
 
 /// <summary>The preview of an import: what it will do, the conflicts to resolve, and the form that applies it.</summary>
+/// <param name="Document">The document's bytes as sent, in base64: an HTML attribute would turn its CR LF into LF, and a form post turns LF into CR LF.</param>
 public sealed record ImportPreviewPage(
     ImportSummary Summary,
     string Document,
@@ -24,7 +25,7 @@ public sealed record ImportPreviewPage(
 /// <c>/import</c>: a lead uploads or pastes a tracking document, sees a preview (a dry run: what will be
 /// added, changed, kept, the warnings, the merge's conflicts and the export's diff), resolves the
 /// conflicts, and applies it in one transaction. The document travels from the preview to the apply
-/// in a hidden field, so what is applied is what was previewed.
+/// in a hidden field, base64-encoded, so what is applied is byte for byte what was previewed.
 /// </summary>
 [Authorize(Policy = Policies.CanImport)]
 [Route("/import")]
@@ -65,7 +66,9 @@ public sealed class ImportController(ImportService imports) : Controller
                 return Refused(ImportLimits.TooBig, null, removeMissing, StatusCodes.Status413PayloadTooLarge);
             }
 
-            document = Encoding.UTF8.GetBytes(text);
+            // A browser sends a textarea's line breaks as CR LF whatever was pasted (HTML's form rules), so the
+            // pasted document is read with LF, as repositories keep text; upload the file to keep CR LF.
+            document = Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal));
         }
         else
         {
@@ -85,7 +88,13 @@ public sealed class ImportController(ImportService imports) : Controller
             return Refused("The form carried no document: upload or paste it again.", null, removeMissing, StatusCodes.Status400BadRequest);
         }
 
-        var bytes = Encoding.UTF8.GetBytes(document);
+        var bytes = new byte[document.Length * 3 / 4 + 3];
+        if (!Convert.TryFromBase64String(document, bytes, out var length))
+        {
+            return Refused("The form's document was damaged on the way: upload or paste it again.", null, removeMissing, StatusCodes.Status400BadRequest);
+        }
+
+        bytes = bytes[..length];
         if (bytes.Length > ImportLimits.MaxDocumentBytes)
         {
             return Refused(ImportLimits.TooBig, null, removeMissing, StatusCodes.Status413PayloadTooLarge);
@@ -133,18 +142,7 @@ public sealed class ImportController(ImportService imports) : Controller
             return Refused(result.Rejection!.ToString(), null, removeMissing, StatusCodes.Status422UnprocessableEntity);
         }
 
-        // The text as sent where it is UTF-8 (so the apply reads the very same document), else its repaired text.
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(document);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = result.Text;
-        }
-
-        return View("Preview", new ImportPreviewPage(summary, text, fileName, removeMissing, choices, message));
+        return View("Preview", new ImportPreviewPage(summary, Convert.ToBase64String(document), fileName, removeMissing, choices, message));
     }
 
     private ViewResult Refused(string error, string? text, bool removeMissing, int status)
