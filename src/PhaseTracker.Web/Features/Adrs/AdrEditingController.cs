@@ -43,6 +43,7 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecor
         }
 
         var action = ListAction.Parse(listAction);
+        AddLineErrors(form, null);
         if (action is not null || !ModelState.IsValid)
         {
             return Redisplay(new AdrEditPage(await NextNumberAsync(cancellationToken), found.Number, true, 0, AdrLifecycle.ProposedText, form), action);
@@ -82,6 +83,7 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecor
         }
 
         var action = ListAction.Parse(listAction);
+        AddLineErrors(form, record);
         if (action is not null || !ModelState.IsValid)
         {
             return Redisplay(new AdrEditPage(record.Number, await PhaseNumberAsync(record.PhaseId, cancellationToken), false, rowVersion, record.Status, form), action);
@@ -172,6 +174,14 @@ public sealed class AdrEditingController(PhaseTrackerDbContext db, DecisionRecor
         }
 
         return Page(page);
+    }
+
+    private void AddLineErrors(AdrForm form, DecisionRecord? stored)
+    {
+        foreach (var (key, message) in form.LineErrors(stored))
+        {
+            ModelState.AddModelError($"{AdrForm.Prefix}.{key}", message);
+        }
     }
 
     private ViewResult Page(AdrEditPage page) => View("~/Features/Adrs/Edit.cshtml", page);

@@ -4,6 +4,7 @@ using System.Globalization;
 using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Features.Roadmap;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Adrs;
 
@@ -42,6 +43,67 @@ public sealed class AdrForm
     }
 
     /// <summary>Makes the list change a button asked for; nothing is saved.</summary>
+    /// <summary>
+    /// The form's rules, data annotations and line breaks, keyed by JSON path (<c>title</c>, <c>context</c>,
+    /// <c>consequences[1].text</c>): what the API answers, and what the form shows next to each field.
+    /// </summary>
+    public Dictionary<string, string[]> Errors(DecisionRecord? stored)
+    {
+        var errors = FieldErrors.Of(this);
+        foreach (var (key, message) in LineErrors(stored))
+        {
+            FieldErrors.Add(errors, FieldErrors.JsonPath(key), message);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Every value the document writes on one line has none (see <see cref="SingleLine"/>); keys as the form names them (<c>Consequences[1].Text</c>).</summary>
+    public IEnumerable<(string Key, string Message)> LineErrors(DecisionRecord? stored)
+    {
+        if (SingleLine.Breaks(Title, stored?.Title))
+        {
+            yield return (nameof(Title), SingleLine.Message);
+        }
+
+        if (SingleLine.Breaks(Date, stored?.Date))
+        {
+            yield return (nameof(Date), SingleLine.Message);
+        }
+
+        if (SingleLine.AnyBreaks(Context, stored?.Context))
+        {
+            yield return (nameof(Context), SingleLine.EntryMessage);
+        }
+
+        if (SingleLine.AnyBreaks(Decision, stored?.Decision))
+        {
+            yield return (nameof(Decision), SingleLine.EntryMessage);
+        }
+
+        var consequences = stored?.Consequences.Select(c => c.Text).ToList();
+        for (var i = 0; i < Consequences.Count; i++)
+        {
+            if (SingleLine.AnyBreaks([Consequences[i].Text], consequences))
+            {
+                yield return ($"{nameof(Consequences)}[{i.ToString(CultureInfo.InvariantCulture)}].{nameof(ConsequenceForm.Text)}", SingleLine.Message);
+            }
+        }
+
+        var options = stored?.Alternatives.SelectMany(a => new[] { a.Option, a.Verdict, a.Reason }).ToList();
+        for (var i = 0; i < Alternatives.Count; i++)
+        {
+            var alternative = Alternatives[i];
+            foreach (var (name, value) in new[] { (nameof(AlternativeForm.Option), alternative.Option), (nameof(AlternativeForm.Verdict), alternative.Verdict), (nameof(AlternativeForm.Reason), alternative.Reason) })
+            {
+                if (SingleLine.AnyBreaks([value], options))
+                {
+                    yield return ($"{nameof(Alternatives)}[{i.ToString(CultureInfo.InvariantCulture)}].{name}", SingleLine.Message);
+                }
+            }
+        }
+    }
+
     public void Apply(ListAction action)
     {
         ArgumentNullException.ThrowIfNull(action);

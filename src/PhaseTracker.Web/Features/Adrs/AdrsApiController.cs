@@ -82,7 +82,7 @@ public sealed class AdrsApiController(PhaseTrackerDbContext db, DecisionRecordEd
         ArgumentNullException.ThrowIfNull(input);
         var phase = await editor.PhaseAsync(input.Phase, cancellationToken);
         var form = input.ToForm();
-        var errors = FieldErrors.Of(form);
+        var errors = form.Errors(null);
         if (phase is null)
         {
             FieldErrors.Add(errors, "phase", input.Phase is { } n ? $"There is no phase {n.ToString(CultureInfo.InvariantCulture)}." : "There is no phase yet; import a document first.");
@@ -128,7 +128,7 @@ public sealed class AdrsApiController(PhaseTrackerDbContext db, DecisionRecordEd
         }
 
         var form = input.ToForm();
-        if (FieldErrors.Of(form) is { Count: > 0 } errors)
+        if (form.Errors(record) is { Count: > 0 } errors)
         {
             return Invalid(errors);
         }

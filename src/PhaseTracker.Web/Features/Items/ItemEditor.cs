@@ -9,6 +9,7 @@ using PhaseTracker.Tracking;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Settings;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Items;
 
@@ -68,6 +69,7 @@ public sealed class ItemEditor(PhaseTrackerDbContext db, HistoryRecorder recorde
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(state);
         ItemForm.ValidateLinks(state, form, stored, await TodayAsync(cancellationToken));
+        form.ValidateLines(state, stored);
         if (string.IsNullOrWhiteSpace(form.CompletedOn))
         {
             state.AddModelError(nameof(ItemForm.CompletedOn), "Enter the date the work was completed.");
@@ -86,6 +88,11 @@ public sealed class ItemEditor(PhaseTrackerDbContext db, HistoryRecorder recorde
         else if (annotations && reason!.Length > ReasonMaxLength)
         {
             state.AddModelError(nameof(DeferForm.Reason), "Keep the reason to at most 1000 characters.");
+        }
+        else if (SingleLine.Breaks(reason))
+        {
+            // It becomes one entry of the item's "Why Deferred" list.
+            state.AddModelError(nameof(DeferForm.Reason), SingleLine.Message);
         }
 
         if (item.IsComplete)

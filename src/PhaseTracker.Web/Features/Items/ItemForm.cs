@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PhaseTracker.Domain;
 using PhaseTracker.Tracking;
 using PhaseTracker.Web.Features.Charts;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Items;
 
@@ -129,12 +130,47 @@ public sealed partial class ItemForm
         }
 
         ValidateLinks(state, this, stored, today);
+        ValidateLines(state, stored);
         foreach (var (name, entries) in TextLists())
         {
             if (entries.Any(HasUnsafeLink))
             {
                 state.AddModelError(name, "Links in this list must be http or https addresses.");
             }
+        }
+    }
+
+    /// <summary>Every value the document writes on one line has none (see <see cref="SingleLine"/>).</summary>
+    internal void ValidateLines(ModelStateDictionary state, DeferredItem? stored)
+    {
+        foreach (var (name, value, held) in new[]
+                 {
+                     (nameof(Title), Title, stored?.Title), (nameof(FilePath), FilePath, stored?.FilePath),
+                     (nameof(StatusLabel), StatusLabel, stored?.StatusLabel), (nameof(StatusNote), StatusNote, stored?.StatusNote),
+                     (nameof(Impact), Impact, stored?.Impact), (nameof(Owner), Owner, stored?.Owner),
+                     (nameof(TrackingIssue), TrackingIssue, stored?.TrackingIssue), (nameof(CompletedOn), CompletedOn, stored?.CompletedOn),
+                     (nameof(PullRequest), PullRequest, stored?.PullRequest),
+                 })
+        {
+            if (SingleLine.Breaks(value, held))
+            {
+                state.AddModelError(name, SingleLine.Message);
+            }
+        }
+
+        List<string>?[] storedLists = [stored?.WhyDeferred, stored?.Done, stored?.Missing, stored?.ChangesToPlan];
+        foreach (var ((name, entries), held) in TextLists().Zip(storedLists))
+        {
+            if (SingleLine.AnyBreaks(entries, held))
+            {
+                state.AddModelError(name, SingleLine.EntryMessage);
+            }
+        }
+
+        var storedSteps = stored?.Plan.SelectMany(s => s.SubSteps.Prepend(s.Text)) ?? [];
+        if (SingleLine.AnyBreaks(Plan.SelectMany(s => s.SubSteps.Prepend(s.Text)), storedSteps))
+        {
+            state.AddModelError(nameof(Plan), SingleLine.EntryMessage);
         }
     }
 

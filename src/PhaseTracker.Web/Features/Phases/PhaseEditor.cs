@@ -5,6 +5,7 @@ using PhaseTracker.Domain;
 using PhaseTracker.Web.Data;
 using PhaseTracker.Web.Features.History;
 using PhaseTracker.Web.Features.Roadmap;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Phases;
 
@@ -19,8 +20,11 @@ public sealed class PhaseEditor(PhaseTrackerDbContext db, HistoryRecorder record
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 4000;
 
-    /// <summary>Adds the rules' messages to <paramref name="errors"/>, keyed by <paramref name="key"/>("title"), so the API and the form each name fields their own way.</summary>
-    public static void Validate(PhaseInput input, string? title, ModelStateDictionary errors, Func<string, string> key)
+    /// <summary>
+    /// Adds the rules' messages to <paramref name="errors"/>, keyed by <paramref name="key"/>("title"), so the
+    /// API and the form each name fields their own way. A value <paramref name="stored"/> already holds passes.
+    /// </summary>
+    public static void Validate(PhaseInput input, string? title, ModelStateDictionary errors, Func<string, string> key, Phase? stored = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(errors);
@@ -30,11 +34,19 @@ public sealed class PhaseEditor(PhaseTrackerDbContext db, HistoryRecorder record
             errors.AddModelError(key("title"), "Keep the title to at most 200 characters.");
         }
 
-        foreach (var (name, value) in new[] { ("purpose", input.Purpose), ("status", input.Status), ("timeline", input.Timeline) })
+        foreach (var (name, value, held) in new[]
+                 {
+                     ("title", title, stored?.Title), ("purpose", input.Purpose, stored?.Purpose),
+                     ("status", input.Status, stored?.StatusLine), ("timeline", input.Timeline, stored?.Timeline),
+                 })
         {
-            if (value is { Length: > TextMaxLength })
+            if (name != "title" && value is { Length: > TextMaxLength })
             {
                 errors.AddModelError(key(name), $"Keep the {name} to at most 4000 characters.");
+            }
+            else if (SingleLine.Breaks(value, held))
+            {
+                errors.AddModelError(key(name), SingleLine.Message);
             }
         }
     }

@@ -51,7 +51,7 @@ public sealed class PhaseOverviewController(PhaseTrackerDbContext db, PhaseEdito
             ModelState.AddModelError(nameof(PhaseInput.Title), "Give the phase a title.");
         }
 
-        PhaseEditor.Validate(form, form.Title, ModelState, FormKey);
+        PhaseEditor.Validate(form, form.Title, ModelState, FormKey, phase);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

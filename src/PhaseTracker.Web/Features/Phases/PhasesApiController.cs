@@ -128,7 +128,7 @@ public sealed class PhasesApiController(PhaseTrackerDbContext db, HistoryRecorde
             errors.AddModelError("title", "Give the phase a title.");
         }
 
-        PhaseEditor.Validate(input, input.Title, errors, ApiKey);
+        PhaseEditor.Validate(input, input.Title, errors, ApiKey, phase);
         if (!errors.IsValid)
         {
             return ValidationProblem(errors);

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 using PhaseTracker.Domain;
+using PhaseTracker.Web.Features.Shared;
 
 namespace PhaseTracker.Web.Features.Roadmap;
 
@@ -89,10 +90,26 @@ public sealed class WeekForm
 
     private IEnumerable<(string Key, string Message)> CrossFieldErrors()
     {
+        // The roadmap's code block writes the theme in a heading and each title and task on a line of its own.
+        if (SingleLine.Breaks(Theme))
+        {
+            yield return (nameof(Theme), SingleLine.Message);
+        }
+
         for (var i = 0; i < Blocks.Count; i++)
         {
             var block = Blocks[i];
             var key = $"{nameof(Blocks)}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (SingleLine.Breaks(block.Title))
+            {
+                yield return ($"{key}.{nameof(BlockForm.Title)}", SingleLine.Message);
+            }
+
+            if (SingleLine.AnyBreaks(block.Tasks, null))
+            {
+                yield return ($"{key}.{nameof(BlockForm.Tasks)}", SingleLine.EntryMessage);
+            }
+
             if (block.StartDay is null && block.EndDay is not null)
             {
                 yield return ($"{key}.{nameof(BlockForm.StartDay)}", "Give the start day too, or leave both days empty.");
