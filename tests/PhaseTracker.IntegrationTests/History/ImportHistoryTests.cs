@@ -297,6 +297,31 @@ public sealed class ImportHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Records_whose_lines_only_moved_count_as_unchanged_when_the_apps_own_export_comes_back()
+    {
+        // An item added in a form gets its section in the export, which moves every ADR and week below it.
+        var (lead, _) = await _factory.CreateSignedInBrowserAsync(Roles.Lead);
+        using (lead)
+        {
+            using var created = await lead.SubmitAsync("/items/new?phase=2", "/items/new?phase=2", form => form
+                .With("Title", "Search Relevance Tuning").With("StatusEmoji", "❌").With("StatusLabel", "Not Started").With("Effort", "3"));
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var versions = await RowVersionsAsync();
+        var entries = (await EntriesAsync()).Count;
+
+        var result = await ImportAsync(await ExportAsync());
+
+        Assert.Equal(new ChangeCounts(0, 0, 0, 6), result.Items);
+        Assert.Equal(new ChangeCounts(0, 0, 0, 4), result.DecisionRecords);
+        Assert.Equal(new ChangeCounts(0, 0, 0, 2), result.RoadmapWeeks);
+        Assert.Empty(result.Changes);
+        Assert.Equal(entries, (await EntriesAsync()).Count);
+        Assert.Equal(versions, await RowVersionsAsync());
+    }
+
+    [Fact]
     public async Task Deferrals_and_a_higher_row_version_survive_a_reimport()
     {
         var deferral = new Deferral(1, 2, "Blocked on the load test environment", "November 12, 2025");

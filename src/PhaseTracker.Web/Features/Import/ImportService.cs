@@ -117,7 +117,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         partsReplaced |= await ReplaceWhenChangedAsync(db.DocumentWarnings.Where(w => w.PhaseId == phaseId), incoming.Warnings, phaseId, isNew, w => (w.Line, w.Kind, w.Message), cancellationToken);
         var recordChanges = await MergeDecisionRecordsAsync(phaseId, read.DecisionRecords, options.Missing != MissingRecords.Keep, history, cancellationToken);
 
-        var changed = isNew || itemChanges.Changed || partsReplaced || recordChanges.Changed;
+        var changed = isNew || itemChanges.Changed || partsReplaced || recordChanges.Changed || history.RowsMoved;
         var madeCurrent = true;
         if (stored is not null)
         {
@@ -194,6 +194,9 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         List<DeferredItem> updated = [];
         var restored = 0;
         var unchanged = 0;
+
+        // Rows whose lines moved (their Line, their Source) but whose values did not: written again, counted unchanged.
+        var moved = 0;
         foreach (var item in incoming)
         {
             if (!stored.Remove(item.Number, out var existing))
@@ -220,6 +223,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             item.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(item);
             restored += wasDeleted ? 1 : 0;
+            moved += entry is null ? 1 : 0;
         }
 
         List<DeferredItem> removed = [.. stored.Values.Where(i => i.DeletedAtUtc is null)];
@@ -240,7 +244,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         await batch.UpdateAsync(updated, cancellationToken);
         await batch.InsertAsync(added, cancellationToken);
         await RecordCreatedItemsAsync(phaseId, added, history, cancellationToken);
-        return new ChangeCounts(added.Count + restored, updated.Count - restored, removed.Count, unchanged);
+        history.RowsMoved |= moved > 0;
+        return new ChangeCounts(added.Count + restored, updated.Count - restored - moved, removed.Count, unchanged + moved);
     }
 
     /// <summary>Records the creation of items just inserted, whose ids the batch does not read back.</summary>
@@ -284,6 +289,9 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         List<DecisionRecord> updated = [];
         var restored = 0;
         var unchanged = 0;
+
+        // Rows whose lines moved (their Line, their Source) but whose values did not: written again, counted unchanged.
+        var moved = 0;
         foreach (var record in incoming)
         {
             if (!stored.Remove(record.Number, out var existing))
@@ -306,6 +314,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             record.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(record);
             restored += wasDeleted ? 1 : 0;
+            moved += entry is null ? 1 : 0;
         }
 
         // What is left belongs to this phase, and its document no longer has it.
@@ -340,7 +349,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             }
         }
 
-        return new ChangeCounts(added.Count + restored, updated.Count - restored, removed.Count, unchanged);
+        history.RowsMoved |= moved > 0;
+        return new ChangeCounts(added.Count + restored, updated.Count - restored - moved, removed.Count, unchanged + moved);
     }
 
     /// <summary>
@@ -490,6 +500,9 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         List<RoadmapWeek> updated = [];
         var restored = 0;
         var unchanged = 0;
+
+        // Rows whose lines moved (their Line, their Source) but whose values did not: written again, counted unchanged.
+        var moved = 0;
         foreach (var week in incoming.OrderBy(w => w.Line))
         {
             if (!stored.TryGetValue(week.Number, out var candidates) || !candidates.TryDequeue(out var existing))
@@ -514,6 +527,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             // A move of the week's lines alone (its Line, its Source) changes no value a form shows.
             week.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(week);
+            moved += entry is null ? 1 : 0;
         }
 
         List<RoadmapWeek> removed = [.. stored.Values.SelectMany(q => q).Where(w => w.DeletedAtUtc is null)];
@@ -540,7 +554,8 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             }
         }
 
-        return new ChangeCounts(added.Count + restored, updated.Count - restored, removed.Count, unchanged);
+        history.RowsMoved |= moved > 0;
+        return new ChangeCounts(added.Count + restored, updated.Count - restored - moved, removed.Count, unchanged + moved);
     }
 
     /// <summary>The history entries of one import, written together in one batch once the rows they describe have their ids.</summary>
@@ -552,6 +567,9 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
 
         /// <summary>The records the database has and the document does not, kept because removal was not asked for.</summary>
         public List<string> Kept { get; } = [];
+
+        /// <summary>Rows written again because their lines moved, though no value changed: the import still changes the database.</summary>
+        public bool RowsMoved { get; set; }
 
         /// <returns>The entry, or null where no field changed.</returns>
         public HistoryEntry? Add(
