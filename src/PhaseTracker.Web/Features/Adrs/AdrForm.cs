@@ -42,7 +42,6 @@ public sealed class AdrForm
         };
     }
 
-    /// <summary>Makes the list change a button asked for; nothing is saved.</summary>
     /// <summary>
     /// The form's rules, data annotations and line breaks, keyed by JSON path (<c>title</c>, <c>context</c>,
     /// <c>consequences[1].text</c>): what the API answers, and what the form shows next to each field.
@@ -104,6 +103,7 @@ public sealed class AdrForm
         }
     }
 
+    /// <summary>Makes the list change a button asked for; nothing is saved.</summary>
     public void Apply(ListAction action)
     {
         ArgumentNullException.ThrowIfNull(action);

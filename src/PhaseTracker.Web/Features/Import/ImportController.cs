@@ -88,13 +88,16 @@ public sealed class ImportController(ImportService imports) : Controller
             return Refused("The form carried no document: upload or paste it again.", null, removeMissing, StatusCodes.Status400BadRequest);
         }
 
-        var bytes = new byte[document.Length * 3 / 4 + 3];
-        if (!Convert.TryFromBase64String(document, bytes, out var length))
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(document);
+        }
+        catch (FormatException)
         {
             return Refused("The form's document was damaged on the way: upload or paste it again.", null, removeMissing, StatusCodes.Status400BadRequest);
         }
 
-        bytes = bytes[..length];
         if (bytes.Length > ImportLimits.MaxDocumentBytes)
         {
             return Refused(ImportLimits.TooBig, null, removeMissing, StatusCodes.Status413PayloadTooLarge);

@@ -61,7 +61,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
                 return ImportResult.Rejected(read.Rejection!, read.Text);
             }
 
-            var summary = await ApplyAsync(read, options, actor, cancellationToken);
+            var summary = await ApplyAsync(read, options, actor, hoursPerDay, cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("{Headline}", summary.Headline);
@@ -75,7 +75,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         }
     }
 
-    private async Task<ImportSummary> ApplyAsync(ReadResult read, ImportOptions options, Actor actor, CancellationToken cancellationToken)
+    private async Task<ImportSummary> ApplyAsync(ReadResult read, ImportOptions options, Actor actor, double hoursPerDay, CancellationToken cancellationToken)
     {
         var dryRun = options.DryRun;
         var incoming = read.Phase!;
@@ -90,7 +90,6 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.Phases.AsNoTracking().SingleOrDefaultAsync(p => p.Number == incoming.Number, cancellationToken);
         var history = new ImportHistory(actor, now, incoming.Number);
-        var hoursPerDay = options.WithDiff ? (await workspace.GetAsync(cancellationToken)).HoursPerDay : 0;
         var exportBefore = options.WithDiff && stored is not null ? await PhaseExport.WriteAsync(db, stored.Id, hoursPerDay, cancellationToken) : "";
         var conflicts = stored is null ? [] : await MergeWithDatabaseAsync(stored, read, options, cancellationToken);
 
@@ -192,11 +191,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var values = new EntityValues<DeferredItem>(db, nameof(DeferredItem.RowVersion), nameof(DeferredItem.DeletedAtUtc), nameof(DeferredItem.Deferrals));
         List<DeferredItem> added = [];
         List<DeferredItem> updated = [];
-        var restored = 0;
-        var unchanged = 0;
-
-        // Rows whose lines moved (their Line, their Source) but whose values did not: written again, counted unchanged.
-        var moved = 0;
+        var tally = new MatchTally();
         foreach (var item in incoming)
         {
             if (!stored.Remove(item.Number, out var existing))
@@ -208,7 +203,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             var wasDeleted = existing.DeletedAtUtc is not null;
             if (!wasDeleted && values.AreEqual(existing, item))
             {
-                unchanged++;
+                tally.Unchanged++;
                 continue;
             }
 
@@ -222,8 +217,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             // import. A move of the item's lines alone (its Line, its Source) changes no value a form shows.
             item.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(item);
-            restored += wasDeleted ? 1 : 0;
-            moved += entry is null ? 1 : 0;
+            tally.Count(wasDeleted, entry);
         }
 
         List<DeferredItem> removed = [.. stored.Values.Where(i => i.DeletedAtUtc is null)];
@@ -244,8 +238,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         await batch.UpdateAsync(updated, cancellationToken);
         await batch.InsertAsync(added, cancellationToken);
         await RecordCreatedItemsAsync(phaseId, added, history, cancellationToken);
-        history.RowsMoved |= moved > 0;
-        return new ChangeCounts(added.Count + restored, updated.Count - restored - moved, removed.Count, unchanged + moved);
+        return tally.Counts(added.Count, updated.Count, removed.Count, history);
     }
 
     /// <summary>Records the creation of items just inserted, whose ids the batch does not read back.</summary>
@@ -287,11 +280,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var values = new EntityValues<DecisionRecord>(db, nameof(DecisionRecord.RowVersion), nameof(DecisionRecord.DeletedAtUtc));
         List<DecisionRecord> added = [];
         List<DecisionRecord> updated = [];
-        var restored = 0;
-        var unchanged = 0;
-
-        // Rows whose lines moved (their Line, their Source) but whose values did not: written again, counted unchanged.
-        var moved = 0;
+        var tally = new MatchTally();
         foreach (var record in incoming)
         {
             if (!stored.Remove(record.Number, out var existing))
@@ -303,7 +292,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             var wasDeleted = existing.DeletedAtUtc is not null;
             if (!wasDeleted && values.AreEqual(existing, record))
             {
-                unchanged++;
+                tally.Unchanged++;
                 continue;
             }
 
@@ -313,8 +302,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
                 HistoryFields.Of(existing), HistoryFields.Of(record));
             record.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(record);
-            restored += wasDeleted ? 1 : 0;
-            moved += entry is null ? 1 : 0;
+            tally.Count(wasDeleted, entry);
         }
 
         // What is left belongs to this phase, and its document no longer has it.
@@ -349,8 +337,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             }
         }
 
-        history.RowsMoved |= moved > 0;
-        return new ChangeCounts(added.Count + restored, updated.Count - restored - moved, removed.Count, unchanged + moved);
+        return tally.Counts(added.Count, updated.Count, removed.Count, history);
     }
 
     /// <summary>
@@ -498,11 +485,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
         var values = new EntityValues<RoadmapWeek>(db, nameof(RoadmapWeek.RowVersion), nameof(RoadmapWeek.DeletedAtUtc));
         List<RoadmapWeek> added = [];
         List<RoadmapWeek> updated = [];
-        var restored = 0;
-        var unchanged = 0;
-
-        // Rows whose lines moved (their Line, their Source) but whose values did not: written again, counted unchanged.
-        var moved = 0;
+        var tally = new MatchTally();
         foreach (var week in incoming.OrderBy(w => w.Line))
         {
             if (!stored.TryGetValue(week.Number, out var candidates) || !candidates.TryDequeue(out var existing))
@@ -514,12 +497,11 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             var wasDeleted = existing.DeletedAtUtc is not null;
             if (!wasDeleted && values.AreEqual(existing, week))
             {
-                unchanged++;
+                tally.Unchanged++;
                 continue;
             }
 
             week.Id = existing.Id;
-            restored += wasDeleted ? 1 : 0;
             var entry = history.Add(
                 HistoryRecordType.RoadmapWeek, week.Id, HistoryFields.LabelOf(week), wasDeleted ? HistoryAction.Restored : HistoryAction.Changed,
                 HistoryFields.Of(existing), HistoryFields.Of(week));
@@ -527,7 +509,7 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             // A move of the week's lines alone (its Line, its Source) changes no value a form shows.
             week.RowVersion = existing.RowVersion + (entry is null ? 0 : 1);
             updated.Add(week);
-            moved += entry is null ? 1 : 0;
+            tally.Count(wasDeleted, entry);
         }
 
         List<RoadmapWeek> removed = [.. stored.Values.SelectMany(q => q).Where(w => w.DeletedAtUtc is null)];
@@ -554,8 +536,33 @@ public sealed class ImportService(PhaseTrackerDbContext db, TimeProvider clock, 
             }
         }
 
-        history.RowsMoved |= moved > 0;
-        return new ChangeCounts(added.Count + restored, updated.Count - restored - moved, removed.Count, unchanged + moved);
+        return tally.Counts(added.Count, updated.Count, removed.Count, history);
+    }
+
+    /// <summary>
+    /// What the merges of items, ADRs and weeks count besides their added, updated and removed rows: matched
+    /// rows left as they were, deleted rows brought back (counted as added), and rows written again only
+    /// because their lines moved (their Line, their Source; no history entry), counted as unchanged.
+    /// </summary>
+    private sealed class MatchTally
+    {
+        private int _restored;
+        private int _moved;
+
+        public int Unchanged { get; set; }
+
+        /// <summary>A matched row written again: restored when it was deleted, moved when no field changed.</summary>
+        public void Count(bool wasDeleted, HistoryEntry? entry)
+        {
+            _restored += wasDeleted ? 1 : 0;
+            _moved += entry is null ? 1 : 0;
+        }
+
+        public ChangeCounts Counts(int added, int updated, int removed, ImportHistory history)
+        {
+            history.RowsMoved |= _moved > 0;
+            return new ChangeCounts(added + _restored, updated - _restored - _moved, removed, Unchanged + _moved);
+        }
     }
 
     /// <summary>The history entries of one import, written together in one batch once the rows they describe have their ids.</summary>

@@ -22,7 +22,6 @@ public sealed class RoadmapApiController(PhaseTrackerDbContext db, RoadmapEditor
 {
     private const string Kind = "week";
 
-
     /// <summary>A phase's roadmap: every week with its day blocks (days, title, tasks, linked item numbers) and the overlap warnings.</summary>
     /// <param name="phase">The phase number; the current phase when left out.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

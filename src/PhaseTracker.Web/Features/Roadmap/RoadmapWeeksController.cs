@@ -17,7 +17,6 @@ namespace PhaseTracker.Web.Features.Roadmap;
 [Authorize(Policy = Policies.CanEdit)]
 public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, RoadmapEditor editor, HistoryRecorder recorder) : Controller
 {
-
     [HttpGet("/roadmap/weeks/new")]
     public async Task<IActionResult> New(string? phase, CancellationToken cancellationToken)
     {
@@ -108,11 +107,13 @@ public sealed class RoadmapWeeksController(PhaseTrackerDbContext db, RoadmapEdit
         }
 
         var phaseNumber = await db.Phases.Where(p => p.Id == week.PhaseId).Select(p => p.Number).SingleAsync(cancellationToken);
-        if (week.DeletedAtUtc is not null)
+        if (week.DeletedAtUtc is null)
         {
-            await editor.RestoreAsync(Actor.Form(User), week, cancellationToken);
+            // Restored already (a second click, another lead): the week as it is, no confirmation.
+            return Redirect(RoadmapUrl(phaseNumber, week.Number));
         }
 
+        await editor.RestoreAsync(Actor.Form(User), week, cancellationToken);
         return Redirect(RoadmapUrl(phaseNumber, week.Number, "restored"));
     }
 
